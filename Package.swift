@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "evolver",
+    products: [
+        .executable(name: "evolver", targets: ["evolver"]),
+        .executable(name: "evolver-worker", targets: ["evolver-worker"]),
+        .library(name: "EvolverCore", targets: ["EvolverCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // libtcc, as Debian's libtcc-dev ships it (static archive, no pkg-config).
+        .systemLibrary(name: "CTinyCC", path: "Sources/CTinyCC"),
+        // The evaluation boundary in C: worker loop, sandboxed child, source screen, spawning.
+        .target(
+            name: "CSandbox",
+            linkerSettings: [.linkedLibrary("tcc"), .linkedLibrary("dl"), .linkedLibrary("m")]
+        ),
+        // The single-threaded process that runs generated code (spawned, never forked, by the evolver).
+        .executableTarget(name: "evolver-worker", dependencies: ["CSandbox"]),
+        .target(
+            name: "EvolverCore",
+            dependencies: [
+                "CSandbox",
+                "CTinyCC",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "evolver",
+            dependencies: [
+                "EvolverCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
+        .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),
+    ]
+)

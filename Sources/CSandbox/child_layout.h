@@ -1,0 +1,38 @@
+/* Memory layout of the sandboxed child: read-only inputs and guarded, poisoned output buffers. */
+#ifndef EVS_CHILD_LAYOUT_H
+#define EVS_CHILD_LAYOUT_H
+
+#include "evs_internal.h"
+
+/* Where a faulting address lies. */
+enum { EVS_WHERE_NONE = 0, EVS_WHERE_INPUT = 1, EVS_WHERE_GUARD_BEFORE = 2, EVS_WHERE_GUARD_AFTER = 3 };
+
+/* One slot per validation call (or per workload case when benchmarking); each slot has its own
+ * copy of the inputs and its own output regions, so calls run at different addresses. Every
+ * scratch/output buffer sits in a span between two PROT_NONE guard pages; even slots place it
+ * against the upper guard, odd ones against the lower guard, and the rest of the span is a
+ * poisoned band checked after the call. */
+typedef struct {
+    const evs_job *job;
+    uint32_t nslots;
+    uint32_t *slot_case;
+    uint8_t **buf;       /* nslots * nparams */
+    uint64_t *bytes;     /* nslots * nparams */
+    uint8_t **span;      /* nslots * nparams: start of the span (outputs only) */
+    uint64_t *span_len;  /* nslots * nparams */
+    uintptr_t in_lo, in_hi, out_lo, out_hi;
+} evs_layout;
+
+/* Builds the layout for a job (before lockdown). Returns 0, or -1 when it exceeds the memory limit. */
+int evs_layout_build(evs_layout *l, const evs_job *job);
+uint32_t evs_layout_case(const evs_layout *l, uint32_t slot);
+uint8_t *evs_layout_buffer(const evs_layout *l, uint32_t slot, uint32_t param);
+uint64_t evs_layout_bytes(const evs_layout *l, uint32_t slot, uint32_t param);
+/* Fills every scratch/output span of a slot with the poison byte. */
+void evs_layout_poison(evs_layout *l, uint32_t slot, uint8_t poison);
+/* Checks the poisoned bands around a slot's buffers: 0, or EVS_FAULT_CANARY_* with the parameter. */
+int evs_layout_check_canaries(const evs_layout *l, uint32_t slot, uint8_t poison, int32_t *param);
+/* Classifies a faulting address (async-signal-safe). */
+int evs_layout_classify(const evs_layout *l, uintptr_t addr, int32_t *param);
+
+#endif

@@ -1,0 +1,89 @@
+/* Internal types shared by the worker, the job decoder and the sandboxed child. */
+#ifndef EVS_INTERNAL_H
+#define EVS_INTERNAL_H
+
+#include "csandbox.h"
+
+/* One parameter of the kernel's signature. */
+typedef struct {
+    uint8_t kind; /* EVS_PARAM_* */
+    uint8_t elem; /* element size in bytes for buffers */
+} evs_param;
+
+/* One argument of one case: an int value or a buffer (count elements; data for inputs). */
+typedef struct {
+    int64_t value;
+    uint64_t count;
+    const uint8_t *data;
+} evs_arg;
+
+/* A decoded job. Pointers point into the job buffer. */
+typedef struct {
+    uint32_t mode;
+    uint32_t compile_deadline_ms;
+    uint32_t call_deadline_ms;
+    uint64_t memory_limit;
+    uint64_t max_image;
+    char *entry;
+    uint32_t nsymbols;
+    char **symbols;
+    uint32_t nkernels;
+    char *sources[2];
+    uint32_t nparams;
+    evs_param params[EVS_MAX_PARAMS];
+    uint32_t ncases;
+    evs_arg *args; /* ncases * nparams */
+    /* validation: the calls to make, in order */
+    uint32_t ncalls;
+    uint32_t *call_case;
+    uint8_t *call_poison;
+    /* benchmark */
+    uint32_t warmup;
+    uint32_t samples;
+    uint64_t window_ns;
+    uint32_t max_reps;
+} evs_job;
+
+/* Decodes a job payload in place. Returns 0 or -1 with a reason. */
+int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t cap);
+void evs_free_job(evs_job *job);
+
+/* Fault reasons reported by the child's signal handler (mirrored by Swift's FaultReason). */
+enum {
+    EVS_FAULT_NULL = 1,
+    EVS_FAULT_STACK = 2,
+    EVS_FAULT_PAST_END = 3,
+    EVS_FAULT_BEFORE_START = 4,
+    EVS_FAULT_INPUT_WRITE = 5,
+    EVS_FAULT_IMAGE_WRITE = 6,
+    EVS_FAULT_TSC = 7,
+    EVS_FAULT_SEGV = 8,
+    EVS_FAULT_FPE = 9,
+    EVS_FAULT_ILL = 10,
+    EVS_FAULT_BUS = 11,
+    EVS_FAULT_TRAP = 12,
+    EVS_FAULT_CANARY_PAST_END = 13,
+    EVS_FAULT_CANARY_BEFORE_START = 14,
+    EVS_FAULT_EXEC = 15
+};
+
+/* Frames between worker and child: 1-byte tag, 4-byte little-endian length, payload. */
+enum {
+    EVS_TAG_DIAG = 'G',    /* child -> worker: one compiler diagnostic */
+    EVS_TAG_READY = 'K',   /* child -> worker: compile report */
+    EVS_TAG_RUN = 'R',     /* worker -> child: call kernel on one slot */
+    EVS_TAG_OUTPUT = 'O',  /* child -> worker: return value and outputs */
+    EVS_TAG_BENCH = 'B',   /* worker -> child: run the whole workload reps times */
+    EVS_TAG_DONE = 'D',    /* child -> worker: bench done, checksum */
+    EVS_TAG_PING = 'P',    /* worker -> child, echoed back */
+    EVS_TAG_FAULT = 'F',   /* child -> worker: signal report */
+    EVS_TAG_QUIT = 'Q'     /* worker -> child */
+};
+
+/* Length of the READY payload: status, failing kernel, then (compile ns, image bytes) for 2 kernels. */
+#define EVS_READY_LEN 34
+
+/* Runs the sandboxed child for a job over socket fd; never returns. */
+void evs_child_main(const evs_job *job, int fd) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,73 @@
+/* CSandbox: the evaluation boundary in C.
+ *
+ * The evolver (Swift, multi-threaded) never forks itself. It spawns `evolver-worker`, a small
+ * single-threaded C process that reads framed jobs on stdin and answers on stdout. For every job the
+ * worker forks one child which compiles the kernel(s) with libtcc, lays out read-only inputs and
+ * guarded, poisoned output buffers, enters seccomp strict mode and then only executes calls on
+ * command. Timing happens in the worker, outside the candidate's reach; expected outputs never
+ * enter either process: the worker only returns what the kernel produced.
+ */
+#ifndef CSANDBOX_H
+#define CSANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Outcome of one job, as reported by the worker (mirrored by Swift's WorkerStatus). */
+enum {
+    EVS_OK = 0,
+    EVS_REJECTED_SOURCE = 1,
+    EVS_COMPILE_ERROR = 2,
+    EVS_LINK_ERROR = 3,
+    EVS_RESOURCE_LIMIT = 4,
+    EVS_TIMEOUT = 5,
+    EVS_CRASHED = 6,
+    EVS_MEMORY_VIOLATION = 7,
+    EVS_INPUT_MODIFIED = 8,
+    EVS_SANDBOX_VIOLATION = 9,
+    EVS_INTERNAL_ERROR = 10
+};
+
+/* Parameter kinds of a kernel's C signature. */
+enum { EVS_PARAM_INT = 0, EVS_PARAM_INPUT = 1, EVS_PARAM_SCRATCH = 2, EVS_PARAM_OUTPUT = 3 };
+
+/* Job modes. */
+enum { EVS_MODE_VALIDATE = 1, EVS_MODE_BENCHMARK = 2 };
+
+/* Wire protocol version spoken between the evolver and the worker. */
+#define EVS_PROTOCOL_VERSION 1u
+
+/* Largest number of kernel parameters the generic caller supports (all integer class). */
+#define EVS_MAX_PARAMS 12
+
+/* Lexically screens kernel source before it reaches a compiler: rejects preprocessor directives
+ * that reach outside the source (#include, #pragma, #line, ...), digraph/trigraph spellings of
+ * '#', _Pragma, time-dependent macros, NUL bytes and sources over max_len bytes.
+ * Returns 0 when the source may be compiled, otherwise -1 with a one-line reason (with line number). */
+int evs_screen_source(const char *src, size_t len, size_t max_len, char *reason, size_t reason_cap);
+
+/* Spawns the worker executable at `path` with posix_spawn (never fork of the caller) and two pipes.
+ * Returns 0 and fills pid/fds, or an errno value. Descriptors are close-on-exec in the caller. */
+int evs_spawn_worker(const char *path, pid_t *pid, int *to_worker, int *from_worker);
+
+/* Reads exactly len bytes, waiting at most timeout_ms in total (negative: forever).
+ * Returns 0, -1 on EOF/error, -2 on timeout. */
+int evs_read_full(int fd, void *buf, size_t len, int timeout_ms);
+
+/* Writes exactly len bytes (no SIGPIPE). Returns 0 or -1. */
+int evs_write_full(int fd, const void *buf, size_t len);
+
+/* Sends SIGKILL to pid and reaps it. */
+void evs_kill_and_reap(pid_t pid);
+
+/* Reaps pid, waiting at most timeout_ms, then kills it. Returns its wait status. */
+int evs_reap(pid_t pid, int timeout_ms);
+
+/* Monotonic clock in nanoseconds. */
+uint64_t evs_now_ns(void);
+
+/* The worker's main loop: reads jobs from fd 0, answers on fd 1 until EOF. */
+int evs_worker_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,193 @@
+import CSandbox
+import Foundation
+
+/// Compiles, validates and benchmarks kernels of one sandbox through a sandboxed worker.
+///
+/// Expected outputs stay in this (the evolver's) process: the worker only returns what the kernel
+/// produced, and the comparison happens here.
+public final class KernelEvaluator {
+    public let sandbox: Sandbox
+    private let worker: WorkerProcess
+    private let suite: [PreparedCase]
+    private let workload: [PreparedCase]
+    /// Extra calls at the end of a validation that repeat random cases at new addresses, to catch
+    /// kernels whose answers depend on earlier calls.
+    public var repeatedCalls = 8
+
+    /// - Throws: `EvolverError.invalidSandbox` when the suite or workload does not fit the harness.
+    public init(sandbox: Sandbox, worker: WorkerProcess) throws {
+        self.sandbox = sandbox
+        self.worker = worker
+        do {
+            suite = try PreparedCase.prepare(sandbox.cases, harness: sandbox.harness)
+            workload = try PreparedCase.prepare(try sandbox.workload(), harness: sandbox.harness)
+        } catch let e as EvolverError {
+            throw e
+        } catch {
+            throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "\(error)")
+        }
+    }
+
+    /// Lexical screen before compiling: a one-line reason when the source must be rejected.
+    public func screen(_ source: String) -> String? {
+        var reason = [CChar](repeating: 0, count: 256)
+        let utf8 = Array(source.utf8)
+        let rc = utf8.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) {
+                evs_screen_source($0.baseAddress, $0.count, sandbox.manifest.maxSourceBytes, &reason, reason.count)
+            }
+        }
+        if rc == 0, utf8.isEmpty { return "empty source" }
+        return rc == 0 ? nil : String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Validates a kernel against the fixed suite (or the cases at `subset`), in shuffled order.
+    public func validate(_ source: String, rng: inout SplitMix64, subset: [Int]? = nil) throws -> ValidationOutcome {
+        guard let expected = sandbox.expected else { throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "no expected outputs recorded") }
+        let indices = subset ?? Array(suite.indices)
+        if let reason = screen(source) {
+            return ValidationOutcome(verdict: .rejectedSource, detail: reason, passed: 0, total: indices.count, firstFailure: nil, compileNs: 0, imageBytes: 0, diagnostics: [])
+        }
+        var order = indices
+        rng.shuffle(&order)
+        for _ in 0..<min(repeatedCalls, indices.count) { order.append(indices[rng.below(indices.count)]) }
+        let calls = order.map { (caseIndex: $0, poison: UInt8(1 + rng.below(254))) }
+        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: suite, mode: .validate(calls: calls)))
+        let results = try decodeCalls(reply, calls: calls)
+        var failedCases = Set<Int>()
+        var firstFailure: CaseFailure?
+        for (i, result) in results.enumerated() {
+            let c = calls[i]
+            if let mismatch = compare(result, expected[c.caseIndex], poison: c.poison, prepared: suite[c.caseIndex]) {
+                failedCases.insert(c.caseIndex)
+                if firstFailure == nil { firstFailure = mismatch }
+            }
+        }
+        var completedCases = Set(order.prefix(results.count))
+        if reply.status != .ok, let f = reply.failingCall, f < order.count {
+            completedCases.remove(order[f])
+            failedCases.insert(order[f])
+        }
+        let passed = completedCases.subtracting(failedCases).count
+        var outcome = ValidationOutcome(
+            verdict: .passed, detail: "", passed: passed, total: indices.count, firstFailure: nil,
+            compileNs: reply.compileNs[0], imageBytes: reply.imageBytes[0], diagnostics: reply.diagnostics(ofKernel: 0))
+        if let firstFailure {
+            outcome.verdict = .wrongOutput
+            outcome.firstFailure = firstFailure
+            outcome.detail = "case \(firstFailure.caseId): expected \(firstFailure.expected), got \(firstFailure.actual)"
+        } else if reply.status != .ok {
+            outcome.verdict = reply.status.verdict
+            outcome.detail = describe(reply, caseID: reply.failingCall.map { suite[calls[$0].caseIndex].id })
+        }
+        return outcome
+    }
+
+    /// Runs a kernel over cases without judging it (used to record expected outputs).
+    /// - Returns: the call results in case order, or the failed reply's verdict and detail.
+    public func run(_ source: String, cases: [KernelCase], poison: UInt8) throws -> Result<[CallResult], ValidationFailure> {
+        let prepared = try PreparedCase.prepare(cases, harness: sandbox.harness)
+        let calls = prepared.indices.map { (caseIndex: $0, poison: poison) }
+        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls)))
+        guard reply.status == .ok else {
+            return .failure(ValidationFailure(verdict: reply.status.verdict, detail: describe(reply, caseID: reply.failingCall.map { prepared[$0].id }), diagnostics: reply.diagnostics(ofKernel: 0)))
+        }
+        return .success(try decodeCalls(reply, calls: calls, cases: prepared))
+    }
+
+    /// A kernel that could not be run to completion.
+    public struct ValidationFailure: Error, Sendable {
+        public var verdict: Verdict
+        public var detail: String
+        public var diagnostics: [String]
+    }
+
+    /// Times `candidate` against `incumbent` on the sandbox's workload, interleaved (ABBA) after warm-up.
+    public func benchmark(incumbent: String, candidate: String) throws -> BenchmarkOutcome {
+        let spec = sandbox.manifest.benchmark
+        let job = WorkerJob(
+            manifest: sandbox.manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: workload,
+            mode: .benchmark(warmup: spec.warmupPairs, samples: spec.samples, windowNs: UInt64(spec.windowMs * 1e6), maxReps: spec.maxReps))
+        let reply = try worker.run(job)
+        var outcome = BenchmarkOutcome(
+            verdict: .passed, detail: "", incumbentSamples: reply.samplesA.map { Int64($0) }, candidateSamples: reply.samplesB.map { Int64($0) },
+            reps: reply.reps, overheadNs: reply.overheadNs, windowNs: 0)
+        let combined = (reply.samplesA + reply.samplesB).sorted()
+        if !combined.isEmpty { outcome.windowNs = combined[combined.count / 2] * UInt64(max(1, reply.reps)) }
+        if reply.status != .ok {
+            outcome.verdict = reply.failedKernel == 0 ? .internalError : reply.status.verdict
+            let who = reply.failedKernel == 0 ? "the incumbent" : "the candidate"
+            outcome.detail = "\(who) failed on the benchmark workload: " + describe(reply, caseID: nil)
+        } else if reply.checksums.count == 2, reply.checksums[0] != reply.checksums[1] {
+            outcome.verdict = .wrongOutput
+            outcome.detail = "on the benchmark workload the candidate's outputs differ from the incumbent's"
+        }
+        return outcome
+    }
+
+    // MARK: - Decoding and comparing
+
+    private func decodeCalls(_ reply: WorkerReply, calls: [(caseIndex: Int, poison: UInt8)], cases: [PreparedCase]? = nil) throws -> [CallResult] {
+        let cases = cases ?? suite
+        let types = sandbox.harness.outputParams.map { $0.type! }
+        var r = ByteReader(reply.outputBytes)
+        var results: [CallResult] = []
+        for call in calls.prefix(reply.completed) {
+            let ret = try r.i64()
+            var outputs: [[UInt8]] = []
+            for (k, count) in cases[call.caseIndex].outputCounts.enumerated() {
+                outputs.append(Array(try r.take(count * types[k].size)))
+            }
+            results.append(CallResult(ret: ret, outputs: outputs))
+        }
+        return results
+    }
+
+    private func compare(_ result: CallResult, _ expected: ExpectedResult, poison: UInt8, prepared: PreparedCase) -> CaseFailure? {
+        if result.ret != expected.ret {
+            return CaseFailure(caseId: expected.id, expected: "return \(expected.ret)", actual: "return \(result.ret)")
+        }
+        for (k, param) in sandbox.harness.outputParams.enumerated() {
+            let bytes = result.outputs[k]
+            switch expected.outputs[param.name] ?? nil {
+            case .none:
+                if let i = bytes.firstIndex(where: { $0 != poison }) {
+                    return CaseFailure(caseId: expected.id, expected: "\(param.name) left untouched", actual: "\(param.name) written (byte \(i))")
+                }
+            case .some(let want):
+                let got = param.type!.decode(bytes[...])
+                if let i = (0..<min(want.count, got.count)).first(where: { want[$0] != got[$0] }) ?? (want.count == got.count ? nil : min(want.count, got.count)) {
+                    let stride = param.type!.size
+                    let untouched = bytes[(i * stride)..<min(bytes.count, (i + 1) * stride)].allSatisfy { $0 == poison }
+                    let actual = i < got.count ? "\(param.name)[\(i)] = \(got[i])\(untouched ? " (never written: still poisoned)" : "")" : "no \(param.name)[\(i)]"
+                    return CaseFailure(caseId: expected.id, expected: "\(param.name)[\(i)] = \(i < want.count ? String(want[i]) : "nothing")", actual: actual)
+                }
+            }
+        }
+        return nil
+    }
+
+    private func describe(_ reply: WorkerReply, caseID: String?) -> String {
+        var text: String
+        switch reply.status {
+        case .rejectedSource:
+            text = reply.detail
+        case .compileError, .linkError, .resourceLimit:
+            let diags = reply.diagnostics(ofKernel: reply.failedKernel)
+            text = diags.first(where: { $0.contains("error") }) ?? diags.first ?? reply.detail
+            if text.isEmpty { text = reply.detail }
+            if reply.status == .compileError, !reply.detail.isEmpty, !diags.contains(where: { $0.contains("error") }) { text = reply.detail }
+        case .crashed, .memoryViolation, .inputModified, .sandboxViolation:
+            if reply.faultReason != .none {
+                let name = reply.faultParam.flatMap { $0 < sandbox.harness.params.count ? sandbox.harness.params[$0].name : nil }
+                text = reply.faultReason.describe(param: name, address: reply.faultAddress)
+            } else {
+                text = reply.detail
+            }
+        default:
+            text = reply.detail
+        }
+        if let caseID { text += " (case \(caseID))" }
+        return text
+    }
+}

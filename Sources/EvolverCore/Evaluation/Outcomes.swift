@@ -1,0 +1,52 @@
+import Foundation
+
+/// The first case a kernel got wrong, with what was expected and what it produced.
+public struct CaseFailure: Codable, Sendable, Equatable {
+    public var caseId: String
+    public var expected: String
+    public var actual: String
+
+    enum CodingKeys: String, CodingKey {
+        case caseId = "case"
+        case expected, actual
+    }
+}
+
+/// The result of compiling a kernel and running it over (part of) the fixed suite.
+public struct ValidationOutcome: Codable, Sendable, Equatable {
+    public var verdict: Verdict
+    /// One line saying what happened (empty when passed).
+    public var detail: String
+    /// Cases whose every call matched the expected result.
+    public var passed: Int
+    /// Cases in the validation.
+    public var total: Int
+    public var firstFailure: CaseFailure?
+    public var compileNs: UInt64
+    public var imageBytes: UInt64
+    /// Compiler diagnostics with `kernel.c:line:` positions.
+    public var diagnostics: [String]
+}
+
+/// The result of timing a candidate against an incumbent, interleaved in one sandboxed child.
+public struct BenchmarkOutcome: Codable, Sendable, Equatable {
+    /// `passed`, or why the benchmark could not be completed (the candidate crashed, timed out or
+    /// its workload outputs differed from the incumbent's).
+    public var verdict: Verdict
+    public var detail: String
+    /// Nanoseconds per workload pass, one per window, for each side.
+    public var incumbentSamples: [Int64]
+    public var candidateSamples: [Int64]
+    /// Workload passes per timed window.
+    public var reps: Int
+    /// Median round trip of an empty command (the timer's overhead per window).
+    public var overheadNs: UInt64
+    /// Median window length in nanoseconds.
+    public var windowNs: UInt64
+}
+
+/// What one call returned: the return value and the raw bytes of each output parameter.
+public struct CallResult: Sendable, Equatable {
+    public var ret: Int64
+    public var outputs: [[UInt8]]
+}

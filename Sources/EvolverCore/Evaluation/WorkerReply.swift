@@ -1,0 +1,67 @@
+import Foundation
+
+/// The worker's answer to one job.
+struct WorkerReply {
+    var status: WorkerStatus
+    var failedKernel: Int
+    var detail: String
+    var diagnostics: String
+    var failingCall: Int?
+    var compileNs: [UInt64]
+    var imageBytes: [UInt64]
+    var faultReason: FaultReason
+    var faultParam: Int?
+    var faultAddress: UInt64
+    /// Validation: calls completed and, per call, the return value and output bytes.
+    var completed: Int = 0
+    var outputBytes: [UInt8] = []
+    /// Benchmark: passes per window, timer overhead, checksums and samples (ns per pass).
+    var reps: Int = 0
+    var overheadNs: UInt64 = 0
+    var checksums: [UInt64] = []
+    var samplesA: [UInt64] = []
+    var samplesB: [UInt64] = []
+
+    init(_ bytes: [UInt8]) throws {
+        var r = ByteReader(bytes)
+        guard let status = WorkerStatus(rawValue: try r.u32()) else { throw EvolverError.workerFailed("unknown status") }
+        self.status = status
+        failedKernel = Int(try r.u8())
+        detail = try r.string()
+        diagnostics = try r.string()
+        let call = try r.i32()
+        failingCall = call < 0 ? nil : Int(call)
+        compileNs = []
+        imageBytes = []
+        for _ in 0..<2 {
+            compileNs.append(try r.u64())
+            imageBytes.append(try r.u64())
+        }
+        faultReason = FaultReason(rawValue: try r.u8()) ?? .segfault
+        let param = try r.i32()
+        faultParam = param < 0 ? nil : Int(param)
+        faultAddress = try r.u64()
+        let mode = try r.u32()
+        if mode == 1 {
+            completed = Int(try r.u32())
+            let n = Int(try r.u64())
+            outputBytes = Array(try r.take(n))
+        } else {
+            reps = Int(try r.u32())
+            overheadNs = try r.u64()
+            checksums = [try r.u64(), try r.u64()]
+            let n = Int(try r.u32())
+            samplesA = try (0..<n).map { _ in try r.u64() }
+            samplesB = try (0..<n).map { _ in try r.u64() }
+        }
+        guard r.offset == bytes.count else { throw EvolverError.workerFailed("trailing bytes in reply") }
+    }
+
+    /// Compiler diagnostics of one kernel, with TinyCC's `<string>` replaced by `kernel.c`.
+    func diagnostics(ofKernel k: Int) -> [String] {
+        diagnostics.split(separator: "\n").compactMap { line in
+            guard let colon = line.firstIndex(of: ":"), Int(line[..<colon]) == k else { return nil }
+            return String(line[line.index(after: colon)...]).replacingOccurrences(of: "<string>", with: "kernel.c")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A loaded, lock-verified sandbox: one evolvable kernel and everything that judges it.
+public struct Sandbox: Sendable {
+    /// Folder name.
+    public let name: String
+    /// The sandbox folder.
+    public let directory: URL
+    public let manifest: SandboxManifest
+    public let harness: HarnessSpec
+    /// The seed kernel's source.
+    public let seedSource: String
+    /// The fixed validation suite's inputs.
+    public let cases: [KernelCase]
+    /// Expected outputs recorded from the seed, aligned with `cases` (nil before they are recorded).
+    public let expected: [ExpectedResult]?
+    /// SHA-256 of `lock.json`: identifies the exact fixed files a result was judged by.
+    public let lockDigest: String
+
+    /// File names inside a sandbox folder.
+    public enum Files {
+        public static let manifest = "manifest.json"
+        public static let harness = "harness.json"
+        public static let seed = "seed.c"
+        public static let cases = "suite/cases.jsonl"
+        public static let expected = "suite/expected.jsonl"
+    }
+
+    /// Loads a sandbox folder.
+    /// - Parameters:
+    ///   - verifyLock: refuse the sandbox when a fixed file does not match `lock.json`.
+    ///   - requireExpected: refuse it when `suite/expected.jsonl` is missing.
+    /// - Throws: `EvolverError` naming the file at fault.
+    public init(directory: URL, verifyLock: Bool = true, requireExpected: Bool = true) throws {
+        let name = directory.lastPathComponent
+        self.name = name
+        self.directory = directory
+        let lockURL = directory.appendingPathComponent(SandboxLock.fileName)
+        var lockDigest = ""
+        if verifyLock {
+            guard let lockData = FileManager.default.contents(atPath: lockURL.path) else { throw EvolverError.missingLock(name) }
+            let lock: SandboxLock
+            do { lock = try JSONDecoder().decode(SandboxLock.self, from: lockData) } catch {
+                throw EvolverError.invalidSandbox(sandbox: name, reason: "lock.json is malformed")
+            }
+            if let file = lock.firstMismatch(against: try SandboxLock.compute(directory: directory)) {
+                throw EvolverError.lockMismatch(sandbox: name, file: file)
+            }
+            lockDigest = Hashing.sha256Hex(lockData)
+        }
+        self.lockDigest = lockDigest
+        func read(_ relative: String) throws -> Data {
+            let url = directory.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw EvolverError.unreadableFile(url.path) }
+            return data
+        }
+        func invalid(_ reason: String) -> EvolverError { .invalidSandbox(sandbox: name, reason: reason) }
+        do {
+            manifest = try JSONDecoder().decode(SandboxManifest.self, from: try read(Files.manifest))
+            harness = try JSONDecoder().decode(HarnessSpec.self, from: try read(Files.harness))
+        } catch let e as EvolverError {
+            throw e
+        } catch {
+            throw invalid("manifest.json or harness.json is malformed: \(error)")
+        }
+        guard manifest.name == name else { throw invalid("manifest name '\(manifest.name)' differs from the folder name") }
+        do {
+            try manifest.validate()
+            try harness.validate()
+        } catch {
+            throw invalid("\(error)")
+        }
+        guard let seed = String(data: try read(Files.seed), encoding: .utf8) else { throw invalid("seed.c is not UTF-8") }
+        seedSource = seed
+        do {
+            cases = try JSONLines.decode(KernelCase.self, from: try read(Files.cases), file: Files.cases)
+            var ids = Set<String>()
+            for c in cases {
+                guard ids.insert(c.id).inserted else { throw HarnessFailure("duplicate case id \(c.id)") }
+                _ = try c.bufferLengths(for: harness)
+            }
+            let expectedURL = directory.appendingPathComponent(Files.expected)
+            if FileManager.default.fileExists(atPath: expectedURL.path) {
+                let results = try JSONLines.decode(ExpectedResult.self, from: try read(Files.expected), file: Files.expected)
+                guard results.map(\.id) == cases.map(\.id) else { throw HarnessFailure("expected.jsonl does not list the cases of cases.jsonl in order") }
+                let outputs = Set(harness.outputParams.map(\.name))
+                for r in results where Set(r.outputs.keys) != outputs {
+                    throw HarnessFailure("expected.jsonl: case \(r.id) does not list exactly the outputs \(outputs.sorted())")
+                }
+                expected = results
+            } else if requireExpected {
+                throw HarnessFailure("suite/expected.jsonl is missing (run 'evolver sandbox record \(name)')")
+            } else {
+                expected = nil
+            }
+        } catch let e as EvolverError {
+            throw e
+        } catch {
+            throw invalid("\(error)")
+        }
+    }
+
+    /// The benchmark workload, generated from the manifest's seed.
+    public func workload() throws -> [KernelCase] {
+        do {
+            return try WorkloadGenerator.generate(manifest.benchmark.workload, seed: manifest.benchmark.workloadSeed, harness: harness)
+        } catch {
+            throw EvolverError.invalidSandbox(sandbox: name, reason: "workload: \(error)")
+        }
+    }
+}

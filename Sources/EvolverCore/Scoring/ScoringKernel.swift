@@ -1,0 +1,56 @@
+import Foundation
+
+/// The active scoring kernel: the `score` sandbox's kernel, compiled in-process and called for
+/// every comparison between benchmark samples.
+///
+/// Its contract: `int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)`.
+public final class ScoringKernel {
+    private typealias Function = @convention(c) (
+        UnsafePointer<Int64>?, Int32, UnsafePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, UnsafeMutablePointer<Int64>?
+    ) -> Int32
+
+    private let module: TrustedKernelModule
+    private let function: Function
+    /// SHA-256 of the kernel source in use.
+    public let sourceSHA256: String
+    /// Largest sample count per side the contract allows.
+    public static let maxSamples = 1024
+    /// Largest sample value the contract allows (exclusive).
+    public static let valueLimit: Int64 = 1 << 40
+
+    /// Compiles the kernel. - Throws: `EvolverError.scoringKernel`.
+    public init(source: String, symbols: [String] = ["memcpy", "memset", "memmove"]) throws {
+        module = try TrustedKernelModule(source: source, entry: "score", symbols: symbols)
+        function = unsafeBitCast(module.entry, to: Function.self)
+        sourceSHA256 = Hashing.sha256Hex(source)
+    }
+
+    /// Compiles the active version of the `score` sandbox (until promotions exist: its seed).
+    public convenience init(scoreSandbox: Sandbox) throws {
+        try self.init(source: scoreSandbox.seedSource, symbols: scoreSandbox.manifest.allowedSymbols)
+    }
+
+    /// Compares incumbent samples `a` with candidate samples `b`.
+    /// - Throws: `EvolverError.scoringKernel` when the sample counts or values are outside the contract.
+    public func compare(incumbent a: [Int64], candidate b: [Int64]) throws -> SampleComparison {
+        guard (1...Self.maxSamples).contains(a.count), (1...Self.maxSamples).contains(b.count) else {
+            throw EvolverError.scoringKernel("sample counts \(a.count) and \(b.count) must be 1...\(Self.maxSamples)")
+        }
+        guard (a + b).allSatisfy({ $0 >= 0 && $0 < Self.valueLimit }) else {
+            throw EvolverError.scoringKernel("sample values must lie in [0, 2^40)")
+        }
+        var scratch = [Int64](repeating: 0, count: a.count * b.count + a.count + b.count)
+        var out = [Int64](repeating: 0, count: 4)
+        let rc = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                scratch.withUnsafeMutableBufferPointer { ps in
+                    out.withUnsafeMutableBufferPointer { po in
+                        function(pa.baseAddress, Int32(a.count), pb.baseAddress, Int32(b.count), ps.baseAddress, po.baseAddress)
+                    }
+                }
+            }
+        }
+        guard rc == 0 else { throw EvolverError.scoringKernel("score returned \(rc)") }
+        return SampleComparison(n: a.count, m: b.count, twiceU: out[0], twiceMedianIncumbent: out[1], twiceMedianCandidate: out[2], twiceShift: out[3])
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import EvolverCore
+import Foundation
+
+/// `evolver check`: compile, validate and benchmark one kernel against the seed.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compile, validate and (if valid) benchmark a kernel against the sandbox's seed.",
+        discussion: "Exit status: 0 when the verdict is passed, 1 when the kernel is rejected, 2 for usage or configuration errors."
+    )
+
+    @Argument(help: "The sandbox (see 'evolver sandboxes').") var sandbox: String
+    @Option(help: "The kernel's C source (default: the sandbox's seed).") var kernel: String?
+    @Option(help: "Seed for case order and poison bytes.") var seed: UInt64 = 1
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var location: SandboxLocationOptions
+
+    func run() throws {
+        var report: CheckReport?
+        try reportingErrors {
+            let catalog = try location.catalog()
+            let target = try catalog.load(sandbox)
+            let scoreSandbox = sandbox == "score" ? target : try catalog.load("score")
+            let path = kernel ?? target.directory.appendingPathComponent(Sandbox.Files.seed).path
+            guard let data = FileManager.default.contents(atPath: path) else { throw EvolverError.unreadableFile(path) }
+            guard let source = String(data: data, encoding: .utf8) else { throw EvolverError.unreadableFile("\(path) (not UTF-8 text)") }
+            let worker = WorkerProcess(executable: WorkerProcess.defaultExecutable())
+            let check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), scoring: try ScoringKernel(scoreSandbox: scoreSandbox))
+            report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed)
+        }
+        guard let report else { return }
+        print(json ? try report.json() : report.text())
+        if report.verdict != .passed { throw ExitCode(1) }
+    }
+}
