@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: figures side by side in one run, written to .build/bench.json.
+        .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
         .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),

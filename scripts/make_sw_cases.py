@@ -297,10 +297,10 @@ def build():
     long_b = mutate(rng, long_a, 4, 80, 15, 6)
     while len(long_b) < 10000:
         long_b.append(rng.randrange(4))
-    s.add("long-dna-related-10000x400", long_a, long_b[:400], dna_23, 4, 5, 2)
+    s.add("long-dna-related-10000x150", long_a, long_b[:150], dna_23, 4, 5, 2)
     start = rng.randint(0, 10000 - 300)
-    s.add("long-dna-10000x300-local", long_a, mutate(rng, long_a[start:start + 300], 4, 50, 10, 2), dna_23, 4, 5, 2)
-    s.add("long-dna-300x10000-random", random_seq(rng, 300, 4), random_seq(rng, 10000, 4), dna_11, 4, 2, 1)
+    s.add("long-dna-10000x120-local", long_a, mutate(rng, long_a[start:start + 120], 4, 50, 10, 2), dna_23, 4, 5, 2)
+    s.add("long-dna-100x10000-random", random_seq(rng, 100, 4), random_seq(rng, 10000, 4), dna_11, 4, 2, 1)
     s.add("long-protein-1x10000", [8], protein(10000), blosum, 20, 11, 1)
     s.add("long-protein-10000x1", protein(10000), [8], blosum, 20, 11, 1)
 

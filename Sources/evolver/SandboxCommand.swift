@@ -17,7 +17,7 @@ struct SandboxCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let catalog = try location.catalog()
-                _ = try catalog.load(name, verifyLock: false, requireExpected: false)
+                _ = try catalog.load(name, verifyLock: false, expectedOutputs: .ifPresent)
                 let lock = try catalog.writeLock(name)
                 print("locked \(lock.files.count) fixed files of sandbox '\(name)': \(lock.files.keys.sorted().joined(separator: ", "))")
             }
@@ -35,7 +35,7 @@ struct SandboxCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let catalog = try location.catalog()
-                let sandbox = try catalog.load(name, verifyLock: false, requireExpected: false)
+                let sandbox = try catalog.load(name, verifyLock: false, expectedOutputs: .ignored)
                 let worker = WorkerProcess(executable: WorkerProcess.defaultExecutable())
                 let results = try ExpectedRecorder.record(sandbox: sandbox, worker: worker)
                 try JSONLines.encode(results).write(to: sandbox.directory.appendingPathComponent(Sandbox.Files.expected), options: .atomic)

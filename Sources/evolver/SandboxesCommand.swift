@@ -29,7 +29,7 @@ struct SandboxesCommand: ParsableCommand {
             var entries: [Entry] = []
             for name in catalog.names() {
                 let status = try catalog.lockStatus(name)
-                let sandbox = try? catalog.load(name, verifyLock: false, requireExpected: false)
+                let sandbox = try? catalog.load(name, verifyLock: false, expectedOutputs: .ifPresent)
                 var entry = Entry(name: name, description: sandbox?.manifest.description ?? "(unreadable manifest)", entry: sandbox?.manifest.entry ?? "?", lock: "locked", cases: sandbox?.cases.count)
                 switch status {
                 case .locked: break

@@ -67,6 +67,10 @@ int evs_reap(pid_t pid, int timeout_ms);
 /* Monotonic clock in nanoseconds. */
 uint64_t evs_now_ns(void);
 
+/* Calls a trusted kernel whose parameters are all integer class with up to EVS_MAX_PARAMS
+ * arguments (x86-64 System V passes each in a 64-bit slot); returns its int result. */
+int evs_call_generic(void *fn, const long *args);
+
 /* The worker's main loop: reads jobs from fd 0, answers on fd 1 until EOF. */
 int evs_worker_main(int argc, char **argv);
 

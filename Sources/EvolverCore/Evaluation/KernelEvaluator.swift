@@ -51,9 +51,14 @@ public final class KernelEvaluator {
         var order = indices
         rng.shuffle(&order)
         for _ in 0..<min(repeatedCalls, indices.count) { order.append(indices[rng.below(indices.count)]) }
+        // Only the cases called travel to the worker; calls name them by position in that list.
+        let used = Array(Set(order)).sorted()
+        let position = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        let shipped = used.map { suite[$0] }
         let calls = order.map { (caseIndex: $0, poison: UInt8(1 + rng.below(254))) }
-        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: suite, mode: .validate(calls: calls)))
-        let results = try decodeCalls(reply, calls: calls)
+        let wireCalls = calls.map { (caseIndex: position[$0.caseIndex]!, poison: $0.poison) }
+        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls)))
+        let results = try decodeCalls(reply, calls: wireCalls, cases: shipped)
         var failedCases = Set<Int>()
         var firstFailure: CaseFailure?
         for (i, result) in results.enumerated() {

@@ -26,12 +26,22 @@ public struct Sandbox: Sendable {
         public static let expected = "suite/expected.jsonl"
     }
 
+    /// What to do with `suite/expected.jsonl` when loading.
+    public enum ExpectedOutputs: Sendable {
+        /// Refuse the sandbox when it is missing or inconsistent.
+        case required
+        /// Load it when present (listing, locking).
+        case ifPresent
+        /// Do not read it (recording it anew).
+        case ignored
+    }
+
     /// Loads a sandbox folder.
     /// - Parameters:
     ///   - verifyLock: refuse the sandbox when a fixed file does not match `lock.json`.
-    ///   - requireExpected: refuse it when `suite/expected.jsonl` is missing.
+    ///   - expectedOutputs: how to treat `suite/expected.jsonl`.
     /// - Throws: `EvolverError` naming the file at fault.
-    public init(directory: URL, verifyLock: Bool = true, requireExpected: Bool = true) throws {
+    public init(directory: URL, verifyLock: Bool = true, expectedOutputs: ExpectedOutputs = .required) throws {
         let name = directory.lastPathComponent
         self.name = name
         self.directory = directory
@@ -80,7 +90,7 @@ public struct Sandbox: Sendable {
                 _ = try c.bufferLengths(for: harness)
             }
             let expectedURL = directory.appendingPathComponent(Files.expected)
-            if FileManager.default.fileExists(atPath: expectedURL.path) {
+            if expectedOutputs != .ignored, FileManager.default.fileExists(atPath: expectedURL.path) {
                 let results = try JSONLines.decode(ExpectedResult.self, from: try read(Files.expected), file: Files.expected)
                 guard results.map(\.id) == cases.map(\.id) else { throw HarnessFailure("expected.jsonl does not list the cases of cases.jsonl in order") }
                 let outputs = Set(harness.outputParams.map(\.name))
@@ -88,7 +98,7 @@ public struct Sandbox: Sendable {
                     throw HarnessFailure("expected.jsonl: case \(r.id) does not list exactly the outputs \(outputs.sorted())")
                 }
                 expected = results
-            } else if requireExpected {
+            } else if expectedOutputs == .required {
                 throw HarnessFailure("suite/expected.jsonl is missing (run 'evolver sandbox record \(name)')")
             } else {
                 expected = nil

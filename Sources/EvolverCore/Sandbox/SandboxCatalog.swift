@@ -51,8 +51,8 @@ public struct SandboxCatalog: Sendable {
     }
 
     /// Loads and lock-verifies a named sandbox.
-    public func load(_ name: String, verifyLock: Bool = true, requireExpected: Bool = true) throws -> Sandbox {
-        try Sandbox(directory: try directory(of: name), verifyLock: verifyLock, requireExpected: requireExpected)
+    public func load(_ name: String, verifyLock: Bool = true, expectedOutputs: Sandbox.ExpectedOutputs = .required) throws -> Sandbox {
+        try Sandbox(directory: try directory(of: name), verifyLock: verifyLock, expectedOutputs: expectedOutputs)
     }
 
     /// Whether a sandbox's fixed files match its lock.

@@ -1,0 +1,108 @@
+import EvolverCore
+import Foundation
+
+// evolver-bench: measures the figures of `make bench` side by side in one run, prints a table and
+// writes them as JSON. Ratios, not absolute times, are the targets: the machine is shared.
+
+var outputPath = ".build/bench.json"
+var aaTrials = 100
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let a = arguments.next() {
+    switch a {
+    case "--output": outputPath = arguments.next() ?? outputPath
+    case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
+    default:
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N]\n".utf8))
+        exit(2)
+    }
+}
+
+let products = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]).deletingLastPathComponent()
+let catalog = try SandboxCatalog.locate(explicit: nil, environment: ProcessInfo.processInfo.environment, currentDirectory: FileManager.default.currentDirectoryPath, executablePath: products.path + "/evolver")
+let score = try catalog.load("score")
+let sw = try catalog.load("smith-waterman")
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evolver-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+var figures = BenchFigures()
+let workerPath = products.appendingPathComponent("evolver-worker").path
+
+// 1. In-process libtcc compile+relocate vs gcc -O2 -shared + dlopen, same source.
+do {
+    var tcc: [Double] = []
+    for _ in 0..<200 {
+        tcc.append(try timeNs { _ = try TrustedKernelModule(source: score.seedSource, entry: "score", symbols: score.manifest.allowedSymbols) })
+    }
+    var gcc: [Double] = []
+    for _ in 0..<7 {
+        gcc.append(try timeNs { _ = try GCCReference(source: score.seedSource, entry: "score", directory: scratch) })
+    }
+    figures.add("compile_speedup_vs_gcc", median(gcc) / median(tcc), goal: ">= 50",
+                note: String(format: "libtcc %.3f ms vs gcc %.1f ms", median(tcc) / 1e6, median(gcc) / 1e6))
+}
+
+// 2. One sandboxed evaluation of a trivial kernel: compile in the forked child, one call, result back.
+do {
+    let worker = WorkerProcess(executable: workerPath)
+    let evaluator = try KernelEvaluator(sandbox: score, worker: worker)
+    evaluator.repeatedCalls = 0
+    let trivial = "int score(const long long *a, int n, const long long *b, int m, long long *s, long long *out) { return -1; }"
+    let emptyCase = score.cases.firstIndex { if case .int(let n)? = $0.args["n"] { n == 0 } else { false } } ?? 0
+    var rng = SplitMix64(seed: 1)
+    _ = try evaluator.validate(trivial, rng: &rng, subset: [emptyCase])
+    var times: [Double] = []
+    for _ in 0..<300 {
+        times.append(try timeNs { _ = try evaluator.validate(trivial, rng: &rng, subset: [emptyCase]) })
+    }
+    figures.add("eval_overhead_ms", median(times) / 1e6, goal: "<= 1.5", note: "median of 300, persistent worker, fork per evaluation")
+}
+
+// 3. A/A: the score seed against itself, judged by the promotion rule through the active scoring kernel.
+do {
+    let worker = WorkerProcess(executable: workerPath)
+    let evaluator = try KernelEvaluator(sandbox: score, worker: worker)
+    let scoring = try ScoringKernel(scoreSandbox: score)
+    var promoted = 0
+    var significant = 0
+    for _ in 0..<aaTrials {
+        let b = try evaluator.benchmark(incumbent: score.seedSource, candidate: score.seedSource)
+        let c = try scoring.compare(incumbent: b.incumbentSamples, candidate: b.candidateSamples)
+        if PromotionRule.standard.promotes(c) { promoted += 1 }
+        if PromotionRule.standard.isSignificant(c) { significant += 1 }
+    }
+    figures.add("aa_false_promotion_rate", Double(promoted) / Double(aaTrials), goal: "<= 0.01",
+                note: "\(promoted)/\(aaTrials) promoted, \(significant) significant at alpha 0.01")
+}
+
+// 4. Wall time of `evolver check` on each seed (the built binary, as a user runs it).
+for (name, figure) in [("score", "check_seconds_score"), ("smith-waterman", "check_seconds_sw")] {
+    var times: [Double] = []
+    for _ in 0..<3 {
+        times.append(try timeNs { try run(products.appendingPathComponent("evolver").path, ["check", name, "--sandboxes", catalog.root.path]) } / 1e9)
+    }
+    figures.add(figure, median(times), goal: "<= 3", note: "median of 3")
+}
+
+// 5. Seed speed under TinyCC relative to gcc -O2 (interleaved passes over the benchmark workload).
+for (sandbox, figure) in [(score, "tcc_vs_gcc_seed_ratio_score"), (sw, "tcc_vs_gcc_seed_ratio_sw")] {
+    let harness = try HostHarness(cases: try sandbox.workload(), harness: sandbox.harness)
+    let tcc = try TrustedKernelModule(source: sandbox.seedSource, entry: sandbox.manifest.entry, symbols: sandbox.manifest.allowedSymbols)
+    let gcc = try GCCReference(source: sandbox.seedSource, entry: sandbox.manifest.entry, directory: scratch)
+    var tccTimes: [Double] = [], gccTimes: [Double] = []
+    var sink = 0
+    for round in 0..<25 {
+        let a = timeNs { sink &+= harness.pass(tcc.entry) }
+        let b = timeNs { sink &+= harness.pass(gcc.entry) }
+        if round >= 3 {
+            tccTimes.append(a)
+            gccTimes.append(b)
+        }
+    }
+    figures.add(figure, median(gccTimes) / median(tccTimes), goal: "reference",
+                note: String(format: "tcc %.3f ms vs gcc %.3f ms per workload pass (checksum %d)", median(tccTimes) / 1e6, median(gccTimes) / 1e6, sink & 0xff))
+}
+
+try figures.write(to: URL(fileURLWithPath: outputPath))
+print(figures.table())
+print("wrote \(outputPath)")
