@@ -22,9 +22,12 @@ let package = Package(
         ),
         // The single-threaded process that runs generated code (spawned, never forked, by the evolver).
         .executableTarget(name: "evolver-worker", dependencies: ["CSandbox"]),
+        // C front end for kernels: lexer, parser, AST, printer, traversal (pure Swift).
+        .target(name: "KernelSyntax"),
         .target(
             name: "EvolverCore",
             dependencies: [
+                "KernelSyntax",
                 "CSandbox",
                 "CTinyCC",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -41,6 +44,7 @@ let package = Package(
         .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
+        .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax"]),
         .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),
     ]
 )

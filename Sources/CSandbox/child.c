@@ -115,11 +115,15 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
     int32_t param = -1;
     int where = evs_layout_classify(&g_layout, addr, &param);
     if (where == EVS_WHERE_INPUT && is_write) report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, param, addr);
-    if (where == EVS_WHERE_GUARD_AFTER) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_PAST_END, param, addr);
-    if (where == EVS_WHERE_GUARD_BEFORE) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_BEFORE_START, param, addr);
+    if (where == EVS_WHERE_GUARD_AFTER)
+        report_fault(EVS_MEMORY_VIOLATION, is_write ? EVS_FAULT_PAST_END : EVS_FAULT_READ_PAST_END, param, addr);
+    if (where == EVS_WHERE_GUARD_BEFORE)
+        report_fault(EVS_MEMORY_VIOLATION, is_write ? EVS_FAULT_BEFORE_START : EVS_FAULT_READ_BEFORE_START, param, addr);
     for (int k = 0; k < 2; k++)
         if (addr >= g_img_lo[k] && addr < g_img_hi[k] && is_write) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_IMAGE_WRITE, -1, addr);
-    if (addr < g_stack_hi && addr + g_stack_limit + (1u << 20) > g_stack_hi) report_fault(EVS_CRASHED, EVS_FAULT_STACK, -1, addr);
+    uintptr_t rsp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+    if (addr < g_stack_hi && (addr + g_stack_limit + (1u << 20) > g_stack_hi || addr + 65536 > rsp))
+        report_fault(EVS_CRASHED, EVS_FAULT_STACK, -1, addr); /* deep recursion, or a frame larger than the stack */
     report_fault(EVS_CRASHED, EVS_FAULT_SEGV, -1, addr);
 }
 

@@ -29,6 +29,7 @@ typedef struct {
     char **symbols;
     uint32_t nkernels;
     char *sources[2];
+    size_t source_len[2];
     uint32_t nparams;
     evs_param params[EVS_MAX_PARAMS];
     uint32_t ncases;
@@ -64,7 +65,9 @@ enum {
     EVS_FAULT_TRAP = 12,
     EVS_FAULT_CANARY_PAST_END = 13,
     EVS_FAULT_CANARY_BEFORE_START = 14,
-    EVS_FAULT_EXEC = 15
+    EVS_FAULT_EXEC = 15,
+    EVS_FAULT_READ_PAST_END = 16,
+    EVS_FAULT_READ_BEFORE_START = 17
 };
 
 /* Frames between worker and child: 1-byte tag, 4-byte little-endian length, payload. */

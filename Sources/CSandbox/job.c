@@ -27,9 +27,11 @@ static uint64_t get_u(cursor *c, int bytes) {
     return v;
 }
 
-/* Strings are u32 length + bytes; NUL-terminated in place by shifting into a copy. */
-static char *get_str(cursor *c) {
+/* Strings are u32 length + bytes, copied and NUL-terminated; the length is kept when asked for
+ * (a source may hold a NUL byte, which the screen must see). */
+static char *get_str_len(cursor *c, size_t *len) {
     uint64_t n = get_u(c, 4);
+    if (len) *len = (size_t)n;
     uint8_t *b = take(c, (size_t)n);
     if (!b) return NULL;
     char *s = malloc((size_t)n + 1);
@@ -38,6 +40,8 @@ static char *get_str(cursor *c) {
     s[n] = 0;
     return s;
 }
+
+static char *get_str(cursor *c) { return get_str_len(c, NULL); }
 
 void evs_free_job(evs_job *job) {
     free(job->entry);
@@ -67,7 +71,7 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
     for (uint32_t i = 0; i < job->nsymbols; i++) job->symbols[i] = get_str(&c);
     job->nkernels = (uint32_t)get_u(&c, 4);
     if (job->nkernels < 1 || job->nkernels > 2) FAIL("a job has one or two kernels");
-    for (uint32_t i = 0; i < job->nkernels; i++) job->sources[i] = get_str(&c);
+    for (uint32_t i = 0; i < job->nkernels; i++) job->sources[i] = get_str_len(&c, &job->source_len[i]);
     job->nparams = (uint32_t)get_u(&c, 4);
     if (job->nparams > EVS_MAX_PARAMS) FAIL("too many parameters");
     for (uint32_t i = 0; i < job->nparams; i++) {

@@ -25,7 +25,7 @@ enum WorkerStatus: UInt32 {
 /// What the child's fault handler saw (mirror of `EVS_FAULT_*`).
 enum FaultReason: UInt8 {
     case none = 0, nullPointer, stackOverflow, pastEnd, beforeStart, inputWrite, imageWrite, timestampCounter, segfault,
-         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump
+         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump, readPastEnd, readBeforeStart
 
     /// A human description, naming the parameter when there is one.
     func describe(param: String?, address: UInt64) -> String {
@@ -48,6 +48,8 @@ enum FaultReason: UInt8 {
         case .canaryPastEnd: return "wrote past the end of \(p) (poisoned band changed)"
         case .canaryBeforeStart: return "wrote before the start of \(p) (poisoned band changed)"
         case .badJump: return "jumped to a non-executable address \(at)"
+        case .readPastEnd: return "read past the end of \(p) (hit the guard page)"
+        case .readBeforeStart: return "read before the start of \(p) (hit the guard page)"
         }
     }
 }
