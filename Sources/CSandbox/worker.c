@@ -5,8 +5,6 @@
 #include "evs_internal.h"
 #include "reply.h"
 
-#include <libtcc.h>
-
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -314,14 +312,6 @@ int evs_worker_main(int argc, char **argv) {
     if (argc > 1 && getppid() != (pid_t)atoi(argv[1])) return 1;
     signal(SIGPIPE, SIG_IGN);
     syscall(SYS_close_range, 3u, ~0u, 0u);
-    /* Warm libtcc and the allocator once here, so every forked child starts from warm pages. */
-    TCCState *warm = tcc_new();
-    if (warm) {
-        tcc_set_options(warm, "-nostdlib -nostdinc");
-        tcc_set_output_type(warm, TCC_OUTPUT_MEMORY);
-        if (tcc_compile_string(warm, "int evs_warm(int x) { return x + 1; }") == 0) tcc_relocate(warm, TCC_RELOCATE_AUTO);
-        tcc_delete(warm);
-    }
     for (;;) {
         uint32_t len;
         if (evs_read_full(0, &len, 4, -1) != 0) return 0;

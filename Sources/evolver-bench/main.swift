@@ -6,13 +6,15 @@ import Foundation
 
 var outputPath = ".build/bench.json"
 var aaTrials = 100
+var only: Set<String>?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let a = arguments.next() {
     switch a {
     case "--output": outputPath = arguments.next() ?? outputPath
     case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
+    case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio]\n".utf8))
         exit(2)
     }
 }
@@ -28,8 +30,11 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 var figures = BenchFigures()
 let workerPath = products.appendingPathComponent("evolver-worker").path
 
+/// Whether a group of figures was asked for (all by default).
+@MainActor func wanted(_ group: String) -> Bool { only?.contains(group) ?? true }
+
 // 1. In-process libtcc compile+relocate vs gcc -O2 -shared + dlopen, same source.
-do {
+if wanted("compile") {
     var tcc: [Double] = []
     for _ in 0..<200 {
         tcc.append(try timeNs { _ = try TrustedKernelModule(source: score.seedSource, entry: "score", symbols: score.manifest.allowedSymbols) })
@@ -43,7 +48,7 @@ do {
 }
 
 // 2. One sandboxed evaluation of a trivial kernel: compile in the forked child, one call, result back.
-do {
+if wanted("eval") {
     let worker = WorkerProcess(executable: workerPath)
     let evaluator = try KernelEvaluator(sandbox: score, worker: worker)
     evaluator.repeatedCalls = 0
@@ -59,7 +64,7 @@ do {
 }
 
 // 3. A/A: the score seed against itself, judged by the promotion rule through the active scoring kernel.
-do {
+if wanted("aa") {
     let worker = WorkerProcess(executable: workerPath)
     let evaluator = try KernelEvaluator(sandbox: score, worker: worker)
     let scoring = try ScoringKernel(scoreSandbox: score)
@@ -76,7 +81,7 @@ do {
 }
 
 // 4. Wall time of `evolver check` on each seed (the built binary, as a user runs it).
-for (name, figure) in [("score", "check_seconds_score"), ("smith-waterman", "check_seconds_sw")] {
+for (name, figure) in [("score", "check_seconds_score"), ("smith-waterman", "check_seconds_sw")] where wanted("check") {
     var times: [Double] = []
     for _ in 0..<3 {
         times.append(try timeNs { try run(products.appendingPathComponent("evolver").path, ["check", name, "--sandboxes", catalog.root.path]) } / 1e9)
@@ -85,7 +90,7 @@ for (name, figure) in [("score", "check_seconds_score"), ("smith-waterman", "che
 }
 
 // 5. Seed speed under TinyCC relative to gcc -O2 (interleaved passes over the benchmark workload).
-for (sandbox, figure) in [(score, "tcc_vs_gcc_seed_ratio_score"), (sw, "tcc_vs_gcc_seed_ratio_sw")] {
+for (sandbox, figure) in [(score, "tcc_vs_gcc_seed_ratio_score"), (sw, "tcc_vs_gcc_seed_ratio_sw")] where wanted("ratio") {
     let harness = try HostHarness(cases: try sandbox.workload(), harness: sandbox.harness)
     let tcc = try TrustedKernelModule(source: sandbox.seedSource, entry: sandbox.manifest.entry, symbols: sandbox.manifest.allowedSymbols)
     let gcc = try GCCReference(source: sandbox.seedSource, entry: sandbox.manifest.entry, directory: scratch)
