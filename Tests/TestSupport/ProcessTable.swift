@@ -6,22 +6,29 @@ import Glibc
 
 /// A view of the process table from `/proc`, used to check that the worker left no child behind
 /// (a child that was never reaped stays in `/proc` as a zombie, so it is listed too).
-enum ProcessTable {
+public enum ProcessTable {
     /// One process as `/proc/<pid>/stat` describes it.
-    struct Entry: Equatable, CustomStringConvertible {
-        var pid: pid_t
-        var parent: pid_t
+    public struct Entry: Equatable, CustomStringConvertible {
+        public var pid: pid_t
+        public var parent: pid_t
         /// The executable name (`comm`), without the parentheses.
-        var command: String
+        public var command: String
         /// The one-letter state: R, S, D, Z (zombie), T, ...
-        var state: Character
+        public var state: Character
 
-        var description: String { "\(pid) (\(command)) \(state) ppid=\(parent)" }
+        public init(pid: pid_t, parent: pid_t, command: String, state: Character) {
+            self.pid = pid
+            self.parent = parent
+            self.command = command
+            self.state = state
+        }
+
+        public var description: String { "\(pid) (\(command)) \(state) ppid=\(parent)" }
     }
 
     /// Parses one `/proc/<pid>/stat` line: `pid (comm) state ppid ...`. The command may itself
     /// contain spaces and parentheses, so the fields after it are found from the last `)`.
-    static func parseStat(_ line: String) -> Entry? {
+    public static func parseStat(_ line: String) -> Entry? {
         guard let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")"), open < close,
               let pid = pid_t(line[..<open].trimmingCharacters(in: .whitespaces)) else { return nil }
         let command = String(line[line.index(after: open)..<close])
@@ -31,7 +38,7 @@ enum ProcessTable {
     }
 
     /// Every process currently visible in `/proc` (processes that vanish while scanning are skipped).
-    static func all() -> [Entry] {
+    public static func all() -> [Entry] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         return names.compactMap { name -> Entry? in
             guard !name.isEmpty, name.allSatisfy(\.isNumber), let text = readSmallFile("/proc/\(name)/stat") else { return nil }
@@ -40,12 +47,12 @@ enum ProcessTable {
     }
 
     /// The direct children of `pid`, zombies included.
-    static func children(of pid: pid_t) -> [Entry] {
+    public static func children(of pid: pid_t) -> [Entry] {
         all().filter { $0.parent == pid }.sorted { $0.pid < $1.pid }
     }
 
     /// Every descendant of `pid` (children, their children, ...).
-    static func descendants(of pid: pid_t) -> [Entry] {
+    public static func descendants(of pid: pid_t) -> [Entry] {
         let table = all()
         var found: [Entry] = []
         var frontier: Set<pid_t> = [pid]
