@@ -14,7 +14,7 @@ extension CheckReport {
             row("  expected", f.expected)
             row("  actual", f.actual)
         }
-        if compileMs > 0 { row("compile", String(format: "%.3f ms in-process TinyCC (image %llu bytes)", compileMs, imageBytes)) }
+        if compileMs > 0 { row("compile", String(format: "%.3f ms with libtcc in the sandboxed child (image %llu bytes)", compileMs, imageBytes)) }
         if let b = benchmark {
             row("benchmark", String(format: "median %@ per pass vs seed %@", Self.duration(b.medianNs), Self.duration(b.seedMedianNs)))
             row("speedup", String(format: "%.3fx  (Hodges–Lehmann gain %+.2f%%, Mann–Whitney p = %.3g, %@)", b.speedup, b.gain * 100, b.pValue, b.significant ? "significant" : "not significant"))

@@ -31,8 +31,11 @@ public struct HarnessSpec: Codable, Sendable, Equatable {
         public var type: ElementType?
         /// Element count of a buffer, as an expression over int parameters.
         public var length: LengthExpression?
-        /// Allowed range of an int parameter (checked on suite and workload cases).
-        public var range: [Int64]?
+        /// The contract's range of an int parameter, `[lo, hi]`, bounds written over other ints
+        /// (e.g. `[0, "open"]`); checked on every case and used to sample random inputs.
+        public var range: [LengthExpression]?
+        /// The contract's range of an input buffer's elements, `[lo, hi]` (e.g. `[0, "k-1"]`).
+        public var values: [LengthExpression]?
     }
 
     /// Checks internal consistency. - Throws: a reason.
@@ -42,12 +45,24 @@ public struct HarnessSpec: Codable, Sendable, Equatable {
         var seen = Set<String>()
         for p in params {
             guard seen.insert(p.name).inserted else { throw HarnessFailure("parameter \(p.name) appears twice") }
+            for bounds in [p.range, p.values].compactMap({ $0 }) {
+                guard bounds.count == 2 else { throw HarnessFailure("\(p.name): a range is [lo, hi]") }
+                let unknown = bounds[0].names.union(bounds[1].names).subtracting(ints)
+                guard unknown.isEmpty else { throw HarnessFailure("range of \(p.name) names unknown \(unknown.sorted().joined(separator: ", "))") }
+            }
             if p.kind == .int { continue }
             guard p.type != nil else { throw HarnessFailure("buffer parameter \(p.name) needs a type") }
             guard let len = p.length else { throw HarnessFailure("buffer parameter \(p.name) needs a length") }
             let unknown = len.names.subtracting(ints)
             guard unknown.isEmpty else { throw HarnessFailure("length of \(p.name) names unknown \(unknown.sorted().joined(separator: ", "))") }
         }
+    }
+
+    /// Evaluates a `[lo, hi]` pair of bounds; nil when a name is unbound.
+    static func bounds(_ pair: [LengthExpression]?, _ bindings: [String: Int64]) -> ClosedRange<Int64>?? {
+        guard let pair else { return .some(nil) }
+        guard let lo = pair[0].evaluate(bindings), let hi = pair[1].evaluate(bindings) else { return nil }
+        return .some(lo <= hi ? lo...hi : hi...lo)
     }
 
     /// Names of the output parameters, in order.

@@ -45,8 +45,9 @@ public struct KernelCase: Codable, Sendable, Equatable {
             switch p.kind {
             case .int:
                 guard case .int(let v)? = args[p.name] else { throw HarnessFailure("case \(id): missing int \(p.name)") }
-                if let r = p.range, r.count == 2, !(r[0]...r[1]).contains(v) {
-                    throw HarnessFailure("case \(id): \(p.name) = \(v) is outside [\(r[0]), \(r[1])]")
+                guard let range = HarnessSpec.bounds(p.range, ints) else { throw HarnessFailure("case \(id): range of \(p.name) cannot be computed") }
+                if let range, !range.contains(v) {
+                    throw HarnessFailure("case \(id): \(p.name) = \(v) is outside [\(range.lowerBound), \(range.upperBound)]")
                 }
                 guard Int64(Int32.min)...Int64(Int32.max) ~= v else { throw HarnessFailure("case \(id): \(p.name) does not fit an int") }
             case .input, .scratch, .output:
@@ -59,9 +60,13 @@ public struct KernelCase: Codable, Sendable, Equatable {
                     guard a.count == Int(n) else {
                         throw HarnessFailure("case \(id): \(p.name) has \(a.count) elements, its length \(p.length!) says \(n)")
                     }
-                    let range = p.type!.range
-                    if let bad = a.first(where: { !range.contains($0) }) {
+                    let typeRange = p.type!.range
+                    if let bad = a.first(where: { !typeRange.contains($0) }) {
                         throw HarnessFailure("case \(id): \(p.name) holds \(bad), outside \(p.type!.rawValue)")
+                    }
+                    guard let values = HarnessSpec.bounds(p.values, ints) else { throw HarnessFailure("case \(id): value range of \(p.name) cannot be computed") }
+                    if let values, let bad = a.first(where: { !values.contains($0) }) {
+                        throw HarnessFailure("case \(id): \(p.name) holds \(bad), outside its contract range [\(values.lowerBound), \(values.upperBound)]")
                     }
                 }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A buffer length written as a small integer expression over int parameters, e.g. `n*m+n+m` or
-/// `3*(m+1)`: integers, names, `+ - *` and parentheses.
+/// A small integer expression over int parameters — a buffer length such as `n*m+n+m` or
+/// `3*(m+1)`, or a bound such as `k-1`: integers, names, `+ - *`, unary minus and parentheses.
 public struct LengthExpression: Sendable, Equatable, Codable, CustomStringConvertible {
     indirect enum Node: Sendable, Equatable {
         case number(Int64)
@@ -23,8 +23,10 @@ public struct LengthExpression: Sendable, Equatable, Codable, CustomStringConver
         description = text
     }
 
+    /// Decodes an expression written as a string, or a plain JSON integer.
     public init(from decoder: Decoder) throws {
-        try self.init(try decoder.singleValueContainer().decode(String.self))
+        let c = try decoder.singleValueContainer()
+        if let v = try? c.decode(Int64.self) { try self.init(String(v)) } else { try self.init(try c.decode(String.self)) }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -103,6 +105,10 @@ public struct LengthExpression: Sendable, Equatable, Codable, CustomStringConver
             skipSpaces()
             guard pos < chars.count else { throw Failure(message: "length expression ends early") }
             let c = chars[pos]
+            if c == "-" {
+                pos += 1
+                return .binary("-", .number(0), try parseAtom())
+            }
             if c == "(" {
                 pos += 1
                 let inner = try parseSum()

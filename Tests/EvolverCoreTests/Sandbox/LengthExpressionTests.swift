@@ -8,6 +8,8 @@ struct LengthExpressionTests {
         #expect(try LengthExpression("k*k").evaluate(["k": 20]) == 400)
         #expect(try LengthExpression("4").evaluate([:]) == 4)
         #expect(try LengthExpression("10 - 2 - 3").evaluate([:]) == 5)
+        #expect(try LengthExpression("-128").evaluate([:]) == -128)
+        #expect(try LengthExpression("k-1").evaluate(["k": 20]) == 19)
     }
 
     @Test func unboundNamesAndOverflowGiveNil() throws {
