@@ -214,6 +214,12 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
 
 /* ---- calls ---- */
 
+static uint64_t fnv(uint64_t h, const void *data, size_t n) {
+    const uint8_t *p = data;
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
 static void __attribute__((noinline)) scrub_stack(void) {
     volatile uint8_t pad[1 << 16];
     memset((void *)pad, 0, sizeof pad);
@@ -237,6 +243,9 @@ static int64_t call_slot(uint32_t kernel, uint32_t slot) {
 }
 
 static void run_slot(uint32_t kernel, uint32_t slot, uint8_t poison) {
+    int32_t foreign = -1;
+    /* A slot is used once: anything in it now was written by an earlier call, outside its buffers. */
+    if (!evs_layout_untouched(&g_layout, slot, &foreign)) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_FOREIGN_WRITE, foreign, 0);
     evs_layout_poison(&g_layout, slot, poison);
     int64_t ret = call_slot(kernel, slot);
     int32_t param = -1;
@@ -270,10 +279,25 @@ static void run_slot(uint32_t kernel, uint32_t slot, uint8_t poison) {
             raw_write(evs_layout_buffer(&g_layout, slot, p), (size_t)evs_layout_bytes(&g_layout, slot, p));
 }
 
-static uint64_t fnv(uint64_t h, const void *data, size_t n) {
-    const uint8_t *p = data;
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-    return h;
+
+/* After the last call: every used slot's bands must still hold its poison and its outputs must be
+ * what was reported (a later call may not write into an earlier call's memory). Replies with one
+ * FNV-1a hash of the outputs per slot, or a fault. */
+static void verify_slots(uint32_t used) {
+    if (used > g_layout.nslots) used = g_layout.nslots;
+    for (uint32_t s = 0; s < used; s++) {
+        int32_t param = -1;
+        if (evs_layout_check_canaries(&g_layout, s, g_job->call_poison[s], &param))
+            report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_LATE_WRITE, param, s);
+    }
+    frame_header(EVS_TAG_VERIFY, used * 8);
+    for (uint32_t s = 0; s < used; s++) {
+        uint64_t h = 14695981039346656037ull;
+        for (uint32_t p = 0; p < g_job->nparams; p++)
+            if (g_job->params[p].kind == EVS_PARAM_OUTPUT)
+                h = fnv(h, evs_layout_buffer(&g_layout, s, p), (size_t)evs_layout_bytes(&g_layout, s, p));
+        raw_write(&h, 8);
+    }
 }
 
 static void run_bench(uint32_t kernel, uint32_t reps) {
@@ -382,6 +406,9 @@ void evs_child_main(const evs_job *job, int fd) {
         case EVS_TAG_BENCH:
             if (a >= job->nkernels) raw_exit(2);
             run_bench(a, b);
+            break;
+        case EVS_TAG_VERIFY:
+            verify_slots(a);
             break;
         case EVS_TAG_PING:
             send_frame(EVS_TAG_PING, NULL, 0);

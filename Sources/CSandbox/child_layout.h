@@ -32,6 +32,8 @@ uint64_t evs_layout_bytes(const evs_layout *l, uint32_t slot, uint32_t param);
 void evs_layout_poison(evs_layout *l, uint32_t slot, uint8_t poison);
 /* Checks the poisoned bands around a slot's buffers: 0, or EVS_FAULT_CANARY_* with the parameter. */
 int evs_layout_check_canaries(const evs_layout *l, uint32_t slot, uint8_t poison, int32_t *param);
+/* Whether a slot's spans are still untouched (all zero, as mapped) before its first use. */
+int evs_layout_untouched(const evs_layout *l, uint32_t slot, int32_t *param);
 /* Classifies a faulting address (async-signal-safe). */
 int evs_layout_classify(const evs_layout *l, uintptr_t addr, int32_t *param);
 

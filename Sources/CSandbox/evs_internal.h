@@ -67,7 +67,9 @@ enum {
     EVS_FAULT_CANARY_BEFORE_START = 14,
     EVS_FAULT_EXEC = 15,
     EVS_FAULT_READ_PAST_END = 16,
-    EVS_FAULT_READ_BEFORE_START = 17
+    EVS_FAULT_READ_BEFORE_START = 17,
+    EVS_FAULT_FOREIGN_WRITE = 18,
+    EVS_FAULT_LATE_WRITE = 19
 };
 
 /* Frames between worker and child: 1-byte tag, 4-byte little-endian length, payload. */
@@ -80,6 +82,7 @@ enum {
     EVS_TAG_DONE = 'D',    /* child -> worker: bench done, checksum */
     EVS_TAG_PING = 'P',    /* worker -> child, echoed back */
     EVS_TAG_FAULT = 'F',   /* child -> worker: signal report */
+    EVS_TAG_VERIFY = 'V',  /* worker -> child: after the last call, report every slot's bands and outputs */
     EVS_TAG_QUIT = 'Q'     /* worker -> child */
 };
 

@@ -113,6 +113,17 @@ int evs_layout_check_canaries(const evs_layout *l, uint32_t slot, uint8_t poison
     return 0;
 }
 
+int evs_layout_untouched(const evs_layout *l, uint32_t slot, int32_t *param) {
+    for (uint32_t p = 0; p < l->job->nparams; p++) {
+        size_t i = (size_t)slot * l->job->nparams + p;
+        if (is_buffer(l->job->params[p].kind) && !band_intact(l->span[i], l->span[i] + l->span_len[i], 0)) {
+            *param = (int32_t)p;
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int evs_layout_classify(const evs_layout *l, uintptr_t addr, int32_t *param) {
     const evs_job *job = l->job;
     if (addr >= l->in_lo && addr < l->in_hi) {

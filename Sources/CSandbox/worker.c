@@ -166,6 +166,40 @@ static int await_ready(child_conn *c, const evs_job *job, evs_reply *r) {
     }
 }
 
+static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n) {
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Asks the child to re-read every call's outputs and bands after the last call; any change since a
+ * call returned means a later call wrote outside its own buffers. */
+static void verify_outputs(child_conn *c, const evs_job *job, evs_reply *r, frame *f) {
+    send_cmd(c, EVS_TAG_VERIFY, job->ncalls, 0, 0, 0);
+    uint32_t expect = job->ncalls * 8;
+    int rc = read_frame(c, f, 5000, expect > 14 ? expect : 14);
+    if (rc != 0 || f->tag != EVS_TAG_VERIFY || f->len != expect) {
+        unexpected(c, r, rc, f, "the final check of all outputs", 5000);
+        return;
+    }
+    const uint8_t *out = r->outputs.data;
+    for (uint32_t i = 0; i < job->ncalls; i++) {
+        uint32_t cs = job->call_case[i];
+        size_t n = 0;
+        for (uint32_t p = 0; p < job->nparams; p++)
+            if (job->params[p].kind == EVS_PARAM_OUTPUT) n += (size_t)(job->args[(size_t)cs * job->nparams + p].count * job->params[p].elem);
+        uint64_t want = fnv(14695981039346656037ull, out + 8, n), got;
+        memcpy(&got, f->payload + 8 * i, 8);
+        if (want != got) {
+            r->status = EVS_MEMORY_VIOLATION;
+            r->fault_reason = EVS_FAULT_LATE_WRITE;
+            r->fault_addr = i;
+            evs_reply_detail(r, "a later call changed the outputs of call %u", i);
+            return;
+        }
+        out += 8 + n;
+    }
+}
+
 static void run_validation(child_conn *c, const evs_job *job, evs_reply *r) {
     frame f = { 0 };
     for (uint32_t i = 0; i < job->ncalls; i++) {
@@ -186,6 +220,7 @@ static void run_validation(child_conn *c, const evs_job *job, evs_reply *r) {
         free(f.payload);
         return;
     }
+    verify_outputs(c, job, r, &f);
     free(f.payload);
 }
 

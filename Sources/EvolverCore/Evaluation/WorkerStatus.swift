@@ -25,7 +25,7 @@ enum WorkerStatus: UInt32 {
 /// What the child's fault handler saw (mirror of `EVS_FAULT_*`).
 enum FaultReason: UInt8 {
     case none = 0, nullPointer, stackOverflow, pastEnd, beforeStart, inputWrite, imageWrite, timestampCounter, segfault,
-         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump, readPastEnd, readBeforeStart
+         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump, readPastEnd, readBeforeStart, foreignWrite, lateWrite
 
     /// A human description, naming the parameter when there is one.
     func describe(param: String?, address: UInt64) -> String {
@@ -50,6 +50,8 @@ enum FaultReason: UInt8 {
         case .badJump: return "jumped to a non-executable address \(at)"
         case .readPastEnd: return "read past the end of \(p) (hit the guard page)"
         case .readBeforeStart: return "read before the start of \(p) (hit the guard page)"
+        case .foreignWrite: return "wrote outside its buffers, into memory laid out for another call's \(p)"
+        case .lateWrite: return "wrote outside its buffers, into an earlier call's \(p) (found after the last call)"
         }
     }
 }
