@@ -3,15 +3,17 @@
 # Targets:
 #   make deps    install what is missing on a fresh Debian machine (as root): libtcc-dev, tcc, libsqlite3-dev
 #   make build   build the evolver, its worker and the benchmark tool
-#   make run     build, then run `evolver check score` and print its report
+#   make run     build, then evolve the `score` kernel for the default budget (60 s) with `evolver run`
 #   make test    build, then run the whole test suite (unit, hostile-kernel corpus, end-to-end)
 #   make bench   measure speed and safety figures; prints a table and writes .build/bench.json
 #   make clean   remove build products
 #
-# Variables: SWIFT (swift executable), CONFIG (debug|release for build/run/test), BENCH_CONFIG.
+# Variables: SWIFT (swift executable), CONFIG (debug|release for build/run; evolution wants release),
+# TEST_CONFIG, BENCH_CONFIG.
 
 SWIFT ?= swift
-CONFIG ?= debug
+CONFIG ?= release
+TEST_CONFIG ?= debug
 BENCH_CONFIG ?= release
 PACKAGES := libtcc-dev tcc libsqlite3-dev
 TCC_LIB := /usr/lib/x86_64-linux-gnu/tcc/libtcc1.a
@@ -37,11 +39,11 @@ build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 run: build
-	$(BIN)/evolver check score
+	$(BIN)/evolver run score
 
 test: deps
-	$(SWIFT) build -c $(CONFIG) --build-tests
-	$(SWIFT) test -c $(CONFIG) --skip-build
+	$(SWIFT) build -c $(TEST_CONFIG) --build-tests
+	$(SWIFT) test -c $(TEST_CONFIG) --skip-build
 
 bench: deps
 	$(SWIFT) build -c $(BENCH_CONFIG)

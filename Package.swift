@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libtcc, as Debian's libtcc-dev ships it (static archive, no pkg-config).
@@ -24,10 +25,18 @@ let package = Package(
         .executableTarget(name: "evolver-worker", dependencies: ["CSandbox"]),
         // C front end for kernels: lexer, parser, AST, printer, traversal (pure Swift).
         .target(name: "KernelSyntax"),
+        // Mutation operators over the kernel AST, each recorded as a Codable edit.
+        .target(name: "KernelMutation", dependencies: ["KernelSyntax"]),
+        // The run store: one SQLite file (WAL, synchronous=FULL) per store folder; records, never decides.
+        .target(name: "RunStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Test helper: commits batches forever (killed by the crash tests) or holds the write lock.
+        .executableTarget(name: "store-stress", dependencies: ["RunStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "EvolverCore",
             dependencies: [
                 "KernelSyntax",
+                "KernelMutation",
+                "RunStore",
                 "CSandbox",
                 "CTinyCC",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -37,6 +46,7 @@ let package = Package(
             name: "evolver",
             dependencies: [
                 "EvolverCore",
+                "RunStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +55,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
         .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax"]),
+        .testTarget(name: "KernelMutationTests", dependencies: ["KernelMutation", "KernelSyntax"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),
     ]
 )

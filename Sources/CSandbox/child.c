@@ -38,6 +38,7 @@ static uintptr_t g_img_lo[2], g_img_hi[2];
 static uintptr_t g_stack_hi;
 static uint64_t g_stack_limit = 8ull << 20;
 static volatile int g_in_call;
+static uint64_t *g_slot_hash; /* per validation slot: hash of all its writable memory right after its call */
 static volatile uint32_t g_current_kernel;
 
 /* ---- raw channel (async-signal-safe: only the write/read/exit system calls) ---- */
@@ -214,6 +215,20 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
 
 /* ---- calls ---- */
 
+/* Word-wise hash of a slot's whole writable memory (spans of scratch and outputs). */
+static uint64_t slot_memory_hash(uint32_t slot) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint32_t p = 0; p < g_job->nparams; p++) {
+        uint8_t kind = g_job->params[p].kind;
+        if (kind != EVS_PARAM_SCRATCH && kind != EVS_PARAM_OUTPUT) continue;
+        size_t i = (size_t)slot * g_job->nparams + p;
+        const uint64_t *w = (const uint64_t *)g_layout.span[i];
+        size_t words = (size_t)(g_layout.span_len[i] / 8);
+        for (size_t k = 0; k < words; k++) h = (h ^ w[k]) * 0x100000001B3ull + (h >> 29);
+    }
+    return h;
+}
+
 static uint64_t fnv(uint64_t h, const void *data, size_t n) {
     const uint8_t *p = data;
     for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
@@ -251,6 +266,7 @@ static void run_slot(uint32_t kernel, uint32_t slot, uint8_t poison) {
     int32_t param = -1;
     int broken = evs_layout_check_canaries(&g_layout, slot, poison, &param);
     if (broken) report_fault(EVS_MEMORY_VIOLATION, (uint8_t)broken, param, 0);
+    if (g_slot_hash) g_slot_hash[slot] = slot_memory_hash(slot);
     /* One write for the whole frame when it is small (most contracts return a few words). */
     uint8_t small[512];
     uint32_t len = 8;
@@ -287,7 +303,8 @@ static void verify_slots(uint32_t used) {
     if (used > g_layout.nslots) used = g_layout.nslots;
     for (uint32_t s = 0; s < used; s++) {
         int32_t param = -1;
-        if (evs_layout_check_canaries(&g_layout, s, g_job->call_poison[s], &param))
+        if (evs_layout_check_canaries(&g_layout, s, g_job->call_poison[s], &param) ||
+            (g_slot_hash && g_slot_hash[s] != slot_memory_hash(s)))
             report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_LATE_WRITE, param, s);
     }
     frame_header(EVS_TAG_VERIFY, used * 8);
@@ -384,6 +401,7 @@ void evs_child_main(const evs_job *job, int fd) {
         send_frame(EVS_TAG_READY, ready, sizeof ready);
         raw_exit(0);
     }
+    if (job->mode == EVS_MODE_VALIDATE) g_slot_hash = calloc(g_layout.nslots + 1, sizeof(uint64_t));
     install_handlers();
     ready[0] = EVS_OK;
     send_frame(EVS_TAG_READY, ready, sizeof ready);

@@ -43,6 +43,7 @@ typedef struct {
     uint32_t samples;
     uint64_t window_ns;
     uint32_t max_reps;
+    uint32_t children; /* benchmark children, kernel order swapped in every other one */
 } evs_job;
 
 /* Decodes a job payload in place. Returns 0 or -1 with a reason. */

@@ -32,8 +32,30 @@ typedef struct {
 } frame;
 
 /* Reads one frame from the child. Returns 0, -1 on EOF/error, -2 on timeout, -3 if too long. */
+/* Waits until the child's socket is readable, at most timeout_ms. If the evolver goes away
+ * meanwhile (our stdin hangs up), the child is killed and the worker exits at once: a killed
+ * evolver leaves nothing behind. (Parent-death signals would follow the evolver's spawning thread,
+ * not the process, so the pipe is the reliable signal.) Returns 0 when readable, -2 on timeout. */
+static int await_child(child_conn *c, int timeout_ms) {
+    uint64_t deadline = evs_now_ns() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms) * 1000000ull;
+    for (;;) {
+        uint64_t now = evs_now_ns();
+        if (now >= deadline) return -2;
+        struct pollfd p[2] = { { .fd = c->fd, .events = POLLIN }, { .fd = 0, .events = POLLIN } };
+        int n = poll(p, 2, (int)((deadline - now + 999999ull) / 1000000ull));
+        if (n < 0 && errno != EINTR) return 0;
+        if (n <= 0) continue;
+        if (p[1].revents & (POLLHUP | POLLERR)) {
+            if (c->pid > 0) evs_kill_and_reap(c->pid);
+            _exit(0);
+        }
+        if (p[0].revents) return 0;
+    }
+}
+
 static int read_frame(child_conn *c, frame *f, int timeout_ms, uint32_t max_len) {
     uint8_t h[5];
+    if (await_child(c, timeout_ms) != 0) return -2;
     int r = evs_read_full(c->fd, h, 5, timeout_ms);
     if (r != 0) return r;
     f->tag = h[0];
@@ -248,7 +270,9 @@ static int cmp_u64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-static void run_benchmark(child_conn *c, const evs_job *job, evs_reply *r) {
+/* Runs one benchmark child's share of the samples: [first, first + count). In a swapped child the
+ * candidate was compiled as kernel 0; samples and checksums are mapped back to job order. */
+static void run_benchmark(child_conn *c, const evs_job *job, evs_reply *r, uint32_t first, uint32_t count, int swapped) {
     frame f = { 0 };
     uint64_t pings[16];
     for (int i = 0; i < 16; i++) {
@@ -266,9 +290,13 @@ static void run_benchmark(child_conn *c, const evs_job *job, evs_reply *r) {
     qsort(pings, 16, sizeof pings[0], cmp_u64);
     r->overhead_ns = pings[8];
     int first_ms = (int)((uint64_t)job->call_deadline_ms * (job->ncases ? job->ncases : 1));
-    uint64_t ta, tb;
-    if (!timed_bench(c, 0, 1, first_ms, &ta, &r->checksum[0], r)) return;
-    if (!timed_bench(c, 1, 1, first_ms, &tb, &r->checksum[1], r)) return;
+    uint64_t ta, tb, sum0 = 0, sum1 = 0;
+    if (!timed_bench(c, 0, 1, first_ms, &ta, &sum0, r)) return;
+    if (!timed_bench(c, 1, 1, first_ms, &tb, &sum1, r)) return;
+    if (first == 0 || sum0 != sum1) {
+        r->checksum[0] = swapped ? sum1 : sum0;
+        r->checksum[1] = swapped ? sum0 : sum1;
+    }
     /* Different outputs on the workload: nothing to time (the evolver reports wrong_output). */
     if (r->checksum[0] != r->checksum[1]) return;
     uint64_t per_pass = ta < tb ? ta : tb;
@@ -286,21 +314,45 @@ static void run_benchmark(child_conn *c, const evs_job *job, evs_reply *r) {
         if (!timed_bench(c, 0, r->reps, timeout_ms, &e, NULL, r)) return;
         if (!timed_bench(c, 1, r->reps, timeout_ms, &e, NULL, r)) return;
     }
-    r->samples_a = calloc(job->samples, 8);
-    r->samples_b = calloc(job->samples, 8);
-    r->nsamples = job->samples;
-    for (uint32_t s = 0; s < job->samples; s++) {
+    for (uint32_t s = first; s < first + count; s++) {
         /* ABBA order so that position effects cancel. */
-        uint32_t first = s & 1;
+        uint32_t lead = s & 1;
         for (uint32_t j = 0; j < 2; j++) {
-            uint32_t k = j == 0 ? first : 1 - first;
+            uint32_t k = j == 0 ? lead : 1 - lead;
             if (!timed_bench(c, k, r->reps, timeout_ms, &e, NULL, r)) return;
-            (k == 0 ? r->samples_a : r->samples_b)[s] = e / r->reps;
+            ((k == 0) != (swapped != 0) ? r->samples_a : r->samples_b)[s] = e / r->reps;
         }
     }
 }
 
+static void run_child(const evs_job *job, evs_reply *r, uint32_t first, uint32_t count, int swapped);
+
+/* Benchmarks spread their samples over several children, with the kernels' compile order (and so
+ * their addresses) swapped in every other child: a bias that one child's memory layout gives one
+ * side then shows up as spread, not as a shift. */
 static void run_job(const evs_job *job, evs_reply *r) {
+    if (job->mode == EVS_MODE_VALIDATE) {
+        run_child(job, r, 0, 0, 0);
+        return;
+    }
+    r->samples_a = calloc(job->samples, 8);
+    r->samples_b = calloc(job->samples, 8);
+    r->nsamples = job->samples;
+    for (uint32_t k = 0; k < job->children && r->status == EVS_OK; k++) {
+        uint32_t first = job->samples * k / job->children, last = job->samples * (k + 1) / job->children;
+        evs_job view = *job;
+        int swapped = (int)(k & 1);
+        if (swapped) {
+            view.sources[0] = job->sources[1];
+            view.sources[1] = job->sources[0];
+        }
+        run_child(&view, r, first, last - first, swapped);
+        if (r->status != EVS_OK && swapped) r->failed_kernel = (uint8_t)(1 - r->failed_kernel);
+        if (r->status == EVS_OK && r->checksum[0] != r->checksum[1]) break;
+    }
+}
+
+static void run_child(const evs_job *job, evs_reply *r, uint32_t first, uint32_t count, int swapped) {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         r->status = EVS_INTERNAL_ERROR;
@@ -323,7 +375,7 @@ static void run_job(const evs_job *job, evs_reply *r) {
     child_conn c = { .pid = pid, .fd = sv[0] };
     if (await_ready(&c, job, r)) {
         if (job->mode == EVS_MODE_VALIDATE) run_validation(&c, job, r);
-        else run_benchmark(&c, job, r);
+        else run_benchmark(&c, job, r, first, count, swapped);
         if (c.pid > 0) {
             /* Anything the child wrote beyond its last answer breaks the protocol. */
             struct pollfd pfd = { .fd = c.fd, .events = POLLIN };
@@ -339,13 +391,16 @@ static void run_job(const evs_job *job, evs_reply *r) {
     }
     if (c.pid > 0) kill_child(&c);
     close(c.fd);
-    r->diagnostics = c.diag;
+    if (r->diagnostics.data == NULL) r->diagnostics = c.diag;
+    else free(c.diag.data);
 }
 
 int evs_worker_main(int argc, char **argv) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    /* No parent-death signal here: it would fire when the evolver thread that spawned us exits.
+     * The evolver's end is seen as EOF/hang-up on stdin instead (see await_child). */
     if (argc > 1 && getppid() != (pid_t)atoi(argv[1])) return 1;
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGINT, SIG_IGN); /* Ctrl-C is the evolver's to handle: it stops cleanly and closes our pipe */
     syscall(SYS_close_range, 3u, ~0u, 0u);
     for (;;) {
         uint32_t len;

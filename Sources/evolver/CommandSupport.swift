@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvolverCore
 import Foundation
+import RunStore
 
 /// Where the sandboxes live (shared by every subcommand).
 struct SandboxLocationOptions: ParsableArguments {
@@ -23,6 +24,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     } catch let error as HarnessFailure {
         printError(error.description)
+        throw ExitCode(2)
+    } catch let error as RunStoreError {
+        printError(error.localizedDescription)
         throw ExitCode(2)
     }
 }

@@ -42,7 +42,8 @@ public final class KernelEvaluator {
     }
 
     /// Validates a kernel against the fixed suite (or the cases at `subset`), in shuffled order.
-    public func validate(_ source: String, rng: inout SplitMix64, subset: [Int]? = nil) throws -> ValidationOutcome {
+    /// - Parameter callDeadlineMs: a tighter per-call deadline than the manifest's (cheap stages on small cases).
+    public func validate(_ source: String, rng: inout SplitMix64, subset: [Int]? = nil, callDeadlineMs: Int? = nil) throws -> ValidationOutcome {
         guard let expected = sandbox.expected else { throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "no expected outputs recorded") }
         let indices = subset ?? Array(suite.indices)
         if let reason = screen(source) {
@@ -57,7 +58,9 @@ public final class KernelEvaluator {
         let shipped = used.map { suite[$0] }
         let calls = order.map { (caseIndex: $0, poison: UInt8(1 + rng.below(254))) }
         let wireCalls = calls.map { (caseIndex: position[$0.caseIndex]!, poison: $0.poison) }
-        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls)))
+        var manifest = sandbox.manifest
+        if let callDeadlineMs { manifest.deadlineMs = min(manifest.deadlineMs, callDeadlineMs) }
+        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls)))
         let results = try decodeCalls(reply, calls: wireCalls, cases: shipped)
         var failedCases = Set<Int>()
         var firstFailure: CaseFailure?
@@ -112,7 +115,8 @@ public final class KernelEvaluator {
         let spec = sandbox.manifest.benchmark
         let job = WorkerJob(
             manifest: sandbox.manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: workload,
-            mode: .benchmark(warmup: spec.warmupPairs, samples: spec.samples, windowNs: UInt64(spec.windowMs * 1e6), maxReps: spec.maxReps))
+            mode: .benchmark(warmup: spec.warmupPairs, samples: spec.samples, windowNs: UInt64(spec.windowMs * 1e6), maxReps: spec.maxReps,
+                             children: min(spec.samples, spec.children ?? BenchmarkSpec.defaultChildren)))
         let reply = try worker.run(job)
         var outcome = BenchmarkOutcome(
             verdict: .passed, detail: "", incumbentSamples: reply.samplesA.map { Int64($0) }, candidateSamples: reply.samplesB.map { Int64($0) },

@@ -6,8 +6,8 @@ struct WorkerJob {
     enum Mode {
         /// Call kernel 0 once per entry, in this order, with this poison byte.
         case validate(calls: [(caseIndex: Int, poison: UInt8)])
-        /// Interleave kernel 0 (incumbent) and kernel 1 (candidate) over all cases.
-        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int)
+        /// Interleave kernel 0 (incumbent) and kernel 1 (candidate) over all cases, spread over `children` children.
+        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int, children: Int)
     }
 
     var manifest: SandboxManifest
@@ -53,11 +53,12 @@ struct WorkerJob {
                 w.u32(UInt32(call.caseIndex))
                 w.u8(call.poison)
             }
-        case .benchmark(let warmup, let samples, let windowNs, let maxReps):
+        case .benchmark(let warmup, let samples, let windowNs, let maxReps, let children):
             w.u32(UInt32(warmup))
             w.u32(UInt32(samples))
             w.u64(windowNs)
             w.u32(UInt32(maxReps))
+            w.u32(UInt32(children))
         }
         return w.bytes
     }

@@ -36,7 +36,13 @@ public final class WorkerProcess {
     /// The worker's process id, or nil when none is running.
     public var processID: pid_t? { pid > 0 ? pid : nil }
 
+    /// A worker that dies must not take the evolver down with SIGPIPE on the next write.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
+
     private func start() throws {
+        Self.ignoreBrokenPipes
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw EvolverError.workerUnavailable("\(executable) is not an executable file (build it with 'make build' or set EVOLVER_WORKER)")
         }

@@ -66,9 +66,15 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
     public var maxReps: Int
     /// The workload: classes of generated cases.
     public var workload: [WorkloadClass]
+    /// Children the samples are spread over, kernel order swapped in every other one (default 3):
+    /// a child's memory layout can favour one side, and spreading turns that bias into spread.
+    public var children: Int?
+
+    /// Benchmark children when the manifest does not say.
+    public static let defaultChildren = 3
 
     enum CodingKeys: String, CodingKey {
-        case samples, workload
+        case samples, workload, children
         case workloadSeed = "workload_seed"
         case warmupPairs = "warmup_pairs"
         case windowMs = "window_ms"
@@ -80,6 +86,7 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
         guard (5...1024).contains(samples) else { throw HarnessFailure("benchmark.samples must be 5...1024") }
         guard windowMs > 0, windowMs <= 10_000 else { throw HarnessFailure("benchmark.window_ms must be in (0, 10000]") }
         guard maxReps >= 1 else { throw HarnessFailure("benchmark.max_reps must be at least 1") }
+        if let children, !(1...samples).contains(children) { throw HarnessFailure("benchmark.children must be 1...samples") }
         guard !workload.isEmpty, workload.allSatisfy({ $0.count >= 1 }) else { throw HarnessFailure("benchmark.workload needs at least one class with count >= 1") }
     }
 }

@@ -20,6 +20,8 @@ public enum EvolverError: LocalizedError, Equatable {
     case workerFailed(String)
     /// The trusted scoring kernel could not be compiled or failed.
     case scoringKernel(String)
+    /// A run cannot be used as asked (no checkpoint, unreadable options, no such promotion).
+    case invalidRun(String)
 
     public var errorDescription: String? {
         switch self {
@@ -41,6 +43,8 @@ public enum EvolverError: LocalizedError, Equatable {
             return "evaluation worker failed: \(detail)"
         case .scoringKernel(let detail):
             return "scoring kernel: \(detail)"
+        case .invalidRun(let detail):
+            return detail
         }
     }
 }

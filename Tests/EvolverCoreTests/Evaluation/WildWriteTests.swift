@@ -13,13 +13,24 @@ struct WildWriteTests {
         return seed.replacingCharacters(in: end, with: statement + "\n    return 0;")
     }
 
-    @Test(arguments: ["out[(1 << 17) + 3] = 42;", "out[(1 << 19) + 1] = 7;"])
-    func farWriteIntoOtherCallsMemoryIsAMemoryViolation(_ statement: String) throws {
+    @Test func farWriteIntoLaterCallsMemoryIsAMemoryViolation() throws {
+        let sandbox = try Fixtures.score()
+        var rng = SplitMix64(seed: 1)
+        let outcome = try Fixtures.evaluator(sandbox).validate(try Self.seed(plus: "out[(1 << 17) + 3] = 42;"), rng: &rng)
+        #expect(outcome.verdict == .memoryViolation)
+        #expect(outcome.detail.contains("outside its buffers"), "\(outcome.detail)")
+    }
+
+    /// Writes below a late call's scratch land in earlier calls' memory (checked after the last
+    /// call, scratch included) or on a guard page; either way a memory violation. (Below `out`
+    /// lies the call's own scratch, which is its to write.)
+    @Test(arguments: ["if (n == 1024 && m == 1024) scratch[-(1 << 15) - 1] = 7;", "if (n == 1024 && m == 1024) scratch[-(1 << 20)] = 1;",
+                      "if (n == 1024 && m == 1024) scratch[-(1 << 10) - 5] = 3;"])
+    func farWriteIntoEarlierCallsMemoryIsAMemoryViolation(_ statement: String) throws {
         let sandbox = try Fixtures.score()
         var rng = SplitMix64(seed: 1)
         let outcome = try Fixtures.evaluator(sandbox).validate(try Self.seed(plus: statement), rng: &rng)
-        #expect(outcome.verdict == .memoryViolation)
-        #expect(outcome.detail.contains("outside its buffers"), "\(outcome.detail)")
+        #expect(outcome.verdict == .memoryViolation, "\(outcome.detail)")
     }
 
     @Test func aCorrectKernelLeavesEveryOtherCallsMemoryAlone() throws {

@@ -1,0 +1,63 @@
+import Foundation
+import KernelMutation
+
+/// What the run decided about a candidate.
+public enum Decision: String, Codable, Sendable {
+    /// Passed, significantly faster, agreed with the seed on fresh inputs: the new incumbent.
+    case promoted
+    /// Passed but the promotion rule did not judge it faster.
+    case notFaster = "not_faster"
+    /// Failed compilation, validation or the benchmark (see its verdict).
+    case rejected
+    /// Faster, but disagreed with the seed on fresh random inputs (overfitted the suite).
+    case differentialMismatch = "differential_mismatch"
+    /// Faster, but another candidate of the same generation was promoted first.
+    case superseded
+}
+
+/// Everything recorded about one evaluated candidate.
+public struct CandidateOutcome: Sendable, Equatable {
+    public var index: Int
+    public var generation: Int
+    public var sha256: String
+    public var parentSHA256: String
+    public var edits: [Edit]
+    public var source: String
+    public var compileNs: UInt64
+    public var verdict: Verdict
+    public var detail: String
+    /// The last stage reached: `cheap`, `suite`, `benchmark`, `decided`.
+    public var stage: String
+    public var scoringKernelSHA256: String
+    public var incumbentSHA256: String
+    public var incumbentSamples: [Int64]
+    public var candidateSamples: [Int64]
+    public var comparison: SampleComparison?
+    public var decision: Decision
+}
+
+/// A promotion: the candidate that became the incumbent.
+public struct PromotionOutcome: Sendable, Equatable {
+    /// 1-based promotion number (0 is the seed).
+    public var number: Int
+    public var candidateIndex: Int
+    public var sha256: String
+    public var speedupVsSeed: Double
+    public var speedupVsPrevious: Double
+    public var pValue: Double
+    public var gain: Double
+}
+
+/// One generation, committed durably before the search acts on it.
+public struct GenerationRecord: Sendable {
+    public var candidates: [CandidateOutcome]
+    public var promotion: PromotionOutcome?
+    /// The search state after the generation (the checkpoint).
+    public var state: SearchState
+}
+
+/// Where the engine writes what it decided (the store), or what checks it (replay).
+public protocol RunJournal: AnyObject {
+    /// Records one generation; must be durable when it returns.
+    func record(_ generation: GenerationRecord) throws
+}

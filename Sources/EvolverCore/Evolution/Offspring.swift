@@ -1,0 +1,62 @@
+import Foundation
+import KernelMutation
+import KernelSyntax
+
+/// A candidate about to be evaluated: its parent, its edits from the seed, its normalized source.
+public struct Offspring: Sendable {
+    /// Index of the candidate within the run (evaluation order).
+    public let index: Int
+    public let parentSHA256: String
+    /// Full edit list from the seed (the parent's edits plus one).
+    public let edits: [Edit]
+    public let unit: TranslationUnit
+    /// Normalized source (printer output); its SHA-256 is the candidate's identity.
+    public let source: String
+    public let sha256: String
+}
+
+/// Generates a generation's offspring deterministically from the search state: tournament-selected
+/// parents, one uniformly chosen mutation proposal each, duplicates (by normalized-source hash) skipped.
+public struct OffspringPlanner {
+    let seedUnit: TranslationUnit
+    private var units: [String: TranslationUnit] = [:]
+    /// Proposals per member (computing them is the costly part of planning; parents recur).
+    private var proposals: [String: [Edit]] = [:]
+
+    public init(seedUnit: TranslationUnit, seedSHA256: String) {
+        self.seedUnit = seedUnit
+        units[seedSHA256] = seedUnit
+    }
+
+    /// The unit of a member, rebuilt from the seed and its edits when not cached.
+    public mutating func unit(of member: SearchState.Member) throws -> TranslationUnit {
+        if let u = units[member.sha256] { return u }
+        let u = try MutationRegistry.apply(member.edits, to: seedUnit)
+        units[member.sha256] = u
+        return u
+    }
+
+    /// Up to `count` new offspring; `known` holds every hash already evaluated (and grows).
+    public mutating func plan(count: Int, state: inout SearchState, known: inout Set<String>, tournamentSize: Int) -> [Offspring] {
+        var result: [Offspring] = []
+        var attempts = 0
+        while result.count < count, attempts < count * 25 {
+            attempts += 1
+            let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
+            guard let parentUnit = try? unit(of: parent) else { continue }
+            let proposals = self.proposals[parent.sha256] ?? MutationRegistry.proposals(in: parentUnit)
+            self.proposals[parent.sha256] = proposals
+            guard !proposals.isEmpty else { continue }
+            let edit = proposals[state.rng.below(proposals.count)]
+            guard let child = try? MutationRegistry.apply(edit, to: parentUnit) else { continue }
+            let source = CPrinter.print(child)
+            let sha = Hashing.sha256Hex(source)
+            guard known.insert(sha).inserted else { continue }
+            units[sha] = child
+            result.append(Offspring(
+                index: state.candidateCount + result.count, parentSHA256: parent.sha256, edits: parent.edits + [edit],
+                unit: child, source: source, sha256: sha))
+        }
+        return result
+    }
+}

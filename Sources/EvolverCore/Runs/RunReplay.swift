@@ -1,0 +1,137 @@
+import Foundation
+import RunStore
+
+/// What `evolver replay` found (a contract: `run`, `identical`, `candidates_checked`, `first_divergence`).
+public struct ReplayReport: Codable, Sendable, Equatable {
+    /// The first candidate where replay and journal disagree.
+    public struct Divergence: Codable, Sendable, Equatable {
+        public var candidate: Int
+        public var field: String
+        public var recorded: String
+        public var replayed: String
+    }
+
+    /// A promotion timed again (`--remeasure`).
+    public struct Remeasurement: Codable, Sendable, Equatable {
+        public var promotion: Int
+        public var candidate: Int
+        public var recordedSpeedup: Double
+        public var liveSpeedup: Double
+        public var liveWouldPromote: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case promotion, candidate
+            case recordedSpeedup = "recorded_speedup"
+            case liveSpeedup = "live_speedup"
+            case liveWouldPromote = "live_would_promote"
+        }
+    }
+
+    public var run: String
+    public var identical: Bool
+    public var candidatesChecked: Int
+    public var firstDivergence: Divergence?
+    public var remeasured: [Remeasurement]?
+
+    enum CodingKeys: String, CodingKey {
+        case run, identical, remeasured
+        case candidatesChecked = "candidates_checked"
+        case firstDivergence = "first_divergence"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(run, forKey: .run)
+        try c.encode(identical, forKey: .identical)
+        try c.encode(candidatesChecked, forKey: .candidatesChecked)
+        if let firstDivergence { try c.encode(firstDivergence, forKey: .firstDivergence) } else { try c.encodeNil(forKey: .firstDivergence) }
+        if let remeasured { try c.encode(remeasured, forKey: .remeasured) }
+    }
+}
+
+/// Compares each replayed generation with the journal and stops at the first difference.
+final class ReplayJournal: RunJournal {
+    struct Stop: Error {}
+    let recorded: [CandidateRecord]
+    let promotions: [PromotionRecord]
+    var checked = 0
+    var divergence: ReplayReport.Divergence?
+
+    init(recorded: [CandidateRecord], promotions: [PromotionRecord]) {
+        self.recorded = recorded
+        self.promotions = promotions
+    }
+
+    func record(_ generation: GenerationRecord) throws {
+        for c in generation.candidates {
+            guard c.index < recorded.count else { return diverge(c.index, "candidate", "none", c.sha256) }
+            let r = recorded[c.index]
+            let fields: [(String, String, String)] = [
+                ("sha256", r.sha256, c.sha256), ("parent", r.parentSHA256, c.parentSHA256),
+                ("edits", r.edits.map { "\($0.op)@\($0.site)\($0.params.sorted { $0.key < $1.key })" }.joined(separator: " "),
+                 c.edits.map(\.record).map { "\($0.op)@\($0.site)\($0.params.sorted { $0.key < $1.key })" }.joined(separator: " ")),
+                ("verdict", r.verdict, c.verdict.rawValue), ("stage", r.stage, c.stage), ("decision", r.decision, c.decision.rawValue),
+                ("scoring kernel", r.scoringKernelSHA256, c.scoringKernelSHA256),
+            ]
+            if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) { return diverge(c.index, field, want, got) }
+            checked += 1
+        }
+        if let p = generation.promotion {
+            let r = promotions.first { $0.number == p.number }
+            if r?.sha256 != p.sha256 { return diverge(p.candidateIndex, "promotion \(p.number)", r?.sha256 ?? "none", p.sha256) }
+        }
+    }
+
+    private func diverge(_ index: Int, _ field: String, _ recorded: String, _ replayed: String) {
+        divergence = ReplayReport.Divergence(candidate: index, field: field, recorded: recorded, replayed: replayed)
+    }
+}
+
+extension EvolutionService {
+    /// Re-derives every candidate of a run from the seed and journal: same source hashes, same
+    /// verdicts (validated again, live), same decisions (from the recorded samples).
+    public func replay(_ id: String, remeasure: Bool) throws -> ReplayReport {
+        let run = try store.run(id)
+        let sandbox = try catalog.load(run.manifest.sandbox)
+        guard sandbox.lockDigest == run.manifest.lockDigest else {
+            throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed files changed since run \(id); replay needs the same sandbox")
+        }
+        let recorded = try store.candidates(run: id)
+        let promotions = try store.promotions(run: id)
+        var options = try Self.options(of: run)
+        options.timeLimit = nil
+        options.generationLimit = nil
+        options.candidateLimit = recorded.count
+        guard let scoringSHA = run.manifest.options["scoring_kernel_sha256"], let scoringSource = try store.source(scoringSHA) else {
+            throw EvolverError.invalidRun("run \(id) does not record its scoring kernel")
+        }
+        let samples = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, ($0.incumbentSamples, $0.candidateSamples)) })
+        let journal = ReplayJournal(recorded: recorded, promotions: promotions)
+        let engine = try EvolutionEngine(
+            sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, scoringSource: scoringSource,
+            clock: { 0 }, shouldStop: { journal.divergence != nil },
+            recordedSamples: { index in samples[index].map { (incumbent: $0.0, candidate: $0.1) } ?? ([], []) })
+        let final = try engine.run(from: engine.initialState(scoringSource: scoringSource), known: [])
+        if journal.divergence == nil, final.state.candidateCount != recorded.count {
+            journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")
+        }
+        var report = ReplayReport(run: id, identical: journal.divergence == nil, candidatesChecked: journal.checked, firstDivergence: journal.divergence)
+        if remeasure { report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule) }
+        return report
+    }
+
+    private func remeasurements(sandbox: Sandbox, recorded: [CandidateRecord], promotions: [PromotionRecord], rule: PromotionRule) throws -> [ReplayReport.Remeasurement] {
+        let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
+        return try promotions.map { p in
+            let c = recorded[p.candidateIndex]
+            guard let incumbent = try store.source(c.incumbentSHA256), let candidate = try store.source(c.sha256),
+                  let scoringSource = try store.source(c.scoringKernelSHA256) else {
+                throw EvolverError.invalidRun("sources of promotion \(p.number) are missing from the store")
+            }
+            let bench = try evaluator.benchmark(incumbent: incumbent, candidate: candidate)
+            let comparison = try ScoringKernel(source: scoringSource).compare(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
+            return .init(promotion: p.number, candidate: p.candidateIndex, recordedSpeedup: p.speedupVsPrevious, liveSpeedup: comparison.speedup,
+                         liveWouldPromote: bench.verdict == .passed && rule.promotes(comparison))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import KernelMutation
+import KernelSyntax
+import RunStore
+
+/// One promotion in a run's lineage, as `evolver show` prints it.
+public struct LineageEntry: Codable, Sendable, Equatable {
+    /// Promotion number (0 is the seed).
+    public var promotion: Int
+    public var candidate: Int?
+    public var sha256: String
+    /// The edits since the previous promotion (the whole list from the seed when it is not an extension of it).
+    public var edits: [String]
+    public var speedupVsSeed: Double
+    public var speedupVsPrevious: Double
+    public var pValue: Double?
+    public var gain: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case promotion, candidate, sha256, edits, gain
+        case speedupVsSeed = "speedup_vs_seed"
+        case speedupVsPrevious = "speedup_vs_previous"
+        case pValue = "p_value"
+    }
+}
+
+extension EvolutionService {
+    /// The lineage of promotions of a run, seed first.
+    public func lineage(_ id: String) throws -> [LineageEntry] {
+        let run = try store.run(id)
+        let candidates = try store.candidates(run: id)
+        var entries = [LineageEntry(promotion: 0, candidate: nil, sha256: try seedSHA256(run), edits: [], speedupVsSeed: 1, speedupVsPrevious: 1, pValue: nil, gain: nil)]
+        var previousEdits: [EditRecord] = []
+        for p in try store.promotions(run: id) {
+            let edits = candidates[p.candidateIndex].edits
+            let new = edits.starts(with: previousEdits) ? Array(edits.dropFirst(previousEdits.count)) : edits
+            entries.append(LineageEntry(
+                promotion: p.number, candidate: p.candidateIndex, sha256: p.sha256, edits: new.map { Edit($0).description },
+                speedupVsSeed: p.speedupVsSeed, speedupVsPrevious: p.speedupVsPrevious, pValue: p.pValue, gain: p.gain))
+            previousEdits = edits
+        }
+        return entries
+    }
+
+    /// The normalized source of promotion `number` (0 = seed) of a run.
+    public func promotedSource(_ id: String, _ number: Int) throws -> String {
+        let entries = try lineage(id)
+        guard let entry = entries.first(where: { $0.promotion == number }) else {
+            throw EvolverError.invalidRun("run \(id) has no promotion \(number) (it has 0...\(entries.count - 1))")
+        }
+        guard let text = try store.source(entry.sha256) else { throw EvolverError.invalidRun("source \(entry.sha256) is missing from the store") }
+        return text
+    }
+
+    /// Unified diff between two promotions of a run (default: seed → best), headed by the edits between them.
+    public func diff(_ id: String, from: Int?, to: Int?, color: Bool) throws -> String {
+        let entries = try lineage(id)
+        let a = from ?? 0, b = to ?? entries.count - 1
+        let old = try promotedSource(id, a), new = try promotedSource(id, b)
+        let edits = entries.filter { $0.promotion > min(a, b) && $0.promotion <= max(a, b) }.flatMap(\.edits)
+        var header = ["# run \(id): promotion \(a) -> promotion \(b)"]
+        header += edits.isEmpty ? ["# no edits"] : edits.map { "# edit \($0)" }
+        let body = UnifiedDiff.make(old: old, new: new, oldName: "\(id)/\(a).c", newName: "\(id)/\(b).c", color: color)
+        return (header + [body.isEmpty ? "(identical sources)" : body]).joined(separator: "\n")
+    }
+
+    /// A promoted kernel as a self-contained C file with a comment header (default: the best).
+    public func export(_ id: String, promotion: Int?) throws -> String {
+        let run = try store.run(id)
+        let entries = try lineage(id)
+        let number = promotion ?? entries.count - 1
+        let source = try promotedSource(id, number)
+        let entry = entries.first { $0.promotion == number }!
+        return """
+            /*
+             * evolver run \(id), promotion \(number) of sandbox '\(run.manifest.sandbox)'
+             * sandbox lock sha256 \(run.manifest.lockDigest)
+             * source sha256 \(entry.sha256), speedup vs seed \(String(format: "%.3f", entry.speedupVsSeed))x
+             */
+
+            """ + source
+    }
+
+    private func seedSHA256(_ run: RunRecord) throws -> String {
+        let sandbox = try catalog.load(run.manifest.sandbox)
+        return Hashing.sha256Hex(CPrinter.print(try CParser.parse(sandbox.seedSource, fileName: "seed.c")))
+    }
+}

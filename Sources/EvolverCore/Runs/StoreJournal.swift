@@ -1,0 +1,26 @@
+import Foundation
+import RunStore
+
+/// Writes each generation of a run to the store in one durable transaction: candidate sources
+/// (content-addressed), candidate records, the promotion, and the checkpoint.
+final class StoreJournal: RunJournal {
+    let store: RunStore
+    let runID: String
+
+    init(store: RunStore, runID: String) {
+        self.store = store
+        self.runID = runID
+    }
+
+    func record(_ generation: GenerationRecord) throws {
+        var sources: [String: String] = [:]
+        for c in generation.candidates { sources[c.sha256] = c.source }
+        sources[generation.state.scoringKernelSHA256] = generation.state.scoringKernelSource
+        try store.putSources(sources)
+        let state = try JSONEncoder().encode(generation.state)
+        try store.commit(
+            candidates: generation.candidates.map { $0.record(run: runID) },
+            promotions: generation.promotion.map { [$0.record(run: runID)] } ?? [],
+            checkpoint: Checkpoint(runID: runID, candidateCount: generation.state.candidateCount, state: state))
+    }
+}

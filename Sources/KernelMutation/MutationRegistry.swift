@@ -1,0 +1,78 @@
+import KernelSyntax
+
+/// The catalogue of mutation operators, and edit application by operator name.
+public enum MutationRegistry {
+    /// All operators, in an explicit order.
+    ///
+    /// Why this order: `proposals(in:)` concatenates the operators' proposals in this order, and
+    /// the search picks among them by index with its own seeded generator, so the order is part
+    /// of what makes a run reproducible — new operators are appended, never inserted. Within that
+    /// constraint the list reads from large to small scope: the semantics-preserving operators
+    /// first (loop restructuring, then code motion and redundancy removal, then local rewrites),
+    /// and the operators the validation suite must judge last (constants, statements, operators),
+    /// so a search that only wants safe edits can take the prefix where `preservesSemantics` holds.
+    /// Replaying edits does not depend on the order: `apply` looks operators up by name.
+    public static let operators: [any MutationOperator] = [
+        // Loop restructuring.
+        LoopUnroll(),
+        SplitAccumulator(),
+        LoopFission(),
+        LoopFusion(),
+        PointerWalk(),
+        InductionVariable(),
+        // Code motion and redundancy removal.
+        LoopInvariantCodeMotion(),
+        CommonSubexpressionElimination(),
+        ScalarReplacement(),
+        InlineCall(),
+        // Local rewrites.
+        StrengthReduction(),
+        BranchToSelect(),
+        SelectToBranch(),
+        CompoundAssignment(),
+        ReorderIndependent(),
+        // Not semantics-preserving: judged by the validation suite.
+        ConstantTweak(),
+        OperatorReplace(),
+        StatementDelete(),
+        StatementDuplicate(),
+        StatementSwap(),
+    ]
+
+    private static let byName: [String: any MutationOperator] = {
+        var table: [String: any MutationOperator] = [:]
+        for op in operators {
+            precondition(table[op.name] == nil, "duplicate operator name \(op.name)")
+            table[op.name] = op
+        }
+        return table
+    }()
+
+    /// The operator recorded under `name`, if any.
+    public static func named(_ name: String) -> (any MutationOperator)? { byName[name] }
+
+    /// All proposals of all operators (deterministic order: operators in `operators` order, each
+    /// operator's proposals in document order of their sites).
+    public static func proposals(in unit: TranslationUnit) -> [Edit] {
+        operators.flatMap { $0.proposals(in: unit) }
+    }
+
+    /// Applies an edit by looking up its operator.
+    public static func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit {
+        guard let op = byName[edit.op] else { throw MutationError.unknownOperator(edit.op) }
+        return try op.apply(edit, to: unit)
+    }
+
+    /// Replays an edit list from a base unit; a failing edit is reported with its index.
+    public static func apply(_ edits: [Edit], to unit: TranslationUnit) throws -> TranslationUnit {
+        var current = unit
+        for (index, edit) in edits.enumerated() {
+            do {
+                current = try apply(edit, to: current)
+            } catch {
+                throw MutationError.replayFailed(index: index, edit: edit, reason: error.localizedDescription)
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,37 @@
+import KernelSyntax
+
+/// Loop fission: `for (H) { P1; P2; }` becomes `for (H) { P1; } for (H) { P2; }`, splitting the
+/// body before item `at` (parameter, `1 ..< body count`).
+///
+/// Preconditions checked:
+/// - the loop is canonical and counts (`CanonicalLoop.countingViolation`): the body never writes
+///   `i` or the bound's variables, so both loops run the same iterations;
+/// - no `return`, and no `break`/`continue` of this loop, in the body;
+/// - the start value can be evaluated again after the first loop (`restartViolation`);
+/// - `P1` and `P2` are independent (`LoopDependence.violation`: no conflicting effects at all,
+///   so every `P1(j)` commutes with every `P2(k)`, and no declaration shared between them).
+/// The final value of `i` is the same: the second loop ends where the original did.
+struct LoopFission: SiteOperator {
+    let name = "loop-fission"
+    let preservesSemantics = true
+
+    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
+        guard let loop = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
+        try require(loop.body.items.count >= 2, site, "the body has fewer than two items")
+        let context = try context(site, unit)
+        if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context) {
+            throw refuse(site, reason)
+        }
+        var plans: [Plan] = []
+        for at in 1..<loop.body.items.count {
+            let first = Array(loop.body.items[..<at]), second = Array(loop.body.items[at...])
+            if LoopDependence.violation(first, second, in: context) != nil { continue }
+            if LoopDependence.restartViolation(loop, after: first, in: context) != nil { continue }
+            plans.append(Plan(["at": at]) {
+                try unit.replacingStatement(at: site, with: [loop.with(body: Block(first)), loop.with(body: Block(second))])
+            })
+        }
+        try require(!plans.isEmpty, site, "no split point separates independent parts")
+        return plans
+    }
+}

@@ -1,0 +1,43 @@
+import KernelSyntax
+
+/// Loop fusion: two adjacent loops with identical canonical headers,
+/// `for (H) { B1 } for (H) { B2 }`, become `for (H) { B1 B2 }`. The site is the first loop.
+///
+/// Preconditions checked:
+/// - both loops are canonical and count (`CanonicalLoop.countingViolation`) and neither body
+///   contains a `return` or a `break`/`continue` of its loop, so both run the same iterations;
+/// - the second loop's start value would read the same value before the first loop as after it
+///   (`LoopDependence.restartViolation`);
+/// - `B1` and `B2` are independent (`LoopDependence.violation`), so every `B2(j)` commutes with
+///   every later `B1(k)`, and neither mentions a name the other declares;
+/// - the loops are items of a block that is not a `switch` body.
+struct LoopFusion: SiteOperator {
+    let name = "loop-fusion"
+    let preservesSemantics = true
+
+    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
+        guard let first = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
+        let block = try blockSite(site, unit)
+        guard block.index + 1 < block.block.items.count, let second = CanonicalLoop(block.block.items[block.index + 1]),
+              second.initializer == first.initializer, second.condition == first.condition, second.step == first.step else {
+            throw wrongSite(site, "a loop followed by a loop with the same header")
+        }
+        let context = try context(site, unit)
+        for loop in [first, second] {
+            if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context) {
+                throw refuse(site, reason)
+            }
+        }
+        let bodies = first.body.items + second.body.items
+        try require(first.countingViolation(in: context) == nil
+                    && CanonicalLoop(first.with(body: Block(bodies)))?.countingViolation(in: context) == nil,
+                    site, "the fused body changes the loop's count")
+        if let reason = LoopDependence.restartViolation(second, after: first.body.items, in: context)
+            ?? LoopDependence.violation(first.body.items, second.body.items, in: context) {
+            throw refuse(site, reason)
+        }
+        return [Plan {
+            try block.replacing(block.index..<(block.index + 2), with: [first.with(body: Block(bodies))], in: unit)
+        }]
+    }
+}

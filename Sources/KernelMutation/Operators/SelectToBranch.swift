@@ -1,0 +1,41 @@
+import KernelSyntax
+
+/// Conditional expression to branch (the inverse of `if-to-select`):
+/// - `L = c ? a : b;` → `if (c) { L = a; } else { L = b; }`
+/// - `x = c ? a : x;` → `if (c) { x = a; }` (`x` a plain variable)
+/// - `return c ? a : b;` → `if (c) { return a; } else { return b; }`
+///
+/// Preconditions checked: `c`, `a`, `b` and `L` have no side effects (pure calls allowed), and `a`
+/// and `b` have the same promoted arithmetic type or the same pointer type, so removing the `?:`
+/// removes no conversion.
+struct SelectToBranch: SiteOperator {
+    let name = "select-to-if"
+    let preservesSemantics = true
+
+    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
+        let statement = try statement(at: site, in: unit)
+        let context = try context(site, unit)
+        func check(_ parts: [Expression], _ a: Expression, _ b: Expression) throws {
+            try require(SelectLegality.sideEffectFree(parts, in: context), site, "an operand has side effects")
+            try require(SelectLegality.sameType(a, b, in: context), site, "the two values have different types")
+        }
+        switch statement {
+        case .expression(.assignment(.assign, let target, .conditional(let c, let a, let b))):
+            try check([c, target, a, b], a, b)
+            let assignA = Block([.expression(.assignment(.assign, target, a))])
+            if case .identifier = target, b == target {
+                return [Plan { try unit.replacing(site, with: Statement.ifStatement(c, then: assignA, else: nil)) }]
+            }
+            let assignB = Block([.expression(.assignment(.assign, target, b))])
+            return [Plan { try unit.replacing(site, with: Statement.ifStatement(c, then: assignA, else: assignB)) }]
+        case .returnStatement(.conditional(let c, let a, let b)?):
+            try check([c, a, b], a, b)
+            return [Plan {
+                try unit.replacing(site, with: Statement.ifStatement(
+                    c, then: Block([.returnStatement(a)]), else: Block([.returnStatement(b)])))
+            }]
+        default:
+            throw wrongSite(site, "an assignment or return of a conditional expression")
+        }
+    }
+}

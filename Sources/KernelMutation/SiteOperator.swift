@@ -1,0 +1,105 @@
+import KernelSyntax
+
+/// One way an operator can rewrite one site: its parameters and the deferred rewrite.
+struct Plan {
+    /// The parameters recorded in the edit.
+    var params: [String: Int]
+    /// Builds the rewritten unit.
+    var build: () throws -> TranslationUnit
+
+    init(_ params: [String: Int] = [:], build: @escaping () throws -> TranslationUnit) {
+        self.params = params
+        self.build = build
+    }
+}
+
+/// An operator defined by what it can do at one node. Proposals and application share the same
+/// analysis (`plans`), so `apply` accepts exactly the edits `proposals` would list for the unit.
+protocol SiteOperator: MutationOperator {
+    /// Every rewrite possible at `site`; throws a `MutationError` explaining why there is none.
+    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan]
+}
+
+extension SiteOperator {
+    /// Every edit, sites in pre-order (document order), each site's plans in their listed order.
+    func proposals(in unit: TranslationUnit) -> [Edit] {
+        var edits: [Edit] = []
+        unit.walk { path, _ in
+            guard let plans = try? plans(at: path, in: unit) else { return }
+            edits += plans.map { Edit(op: name, site: path, params: $0.params) }
+        }
+        return edits
+    }
+
+    /// Re-runs the site analysis on `unit` and performs the plan whose parameters match.
+    func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit {
+        guard edit.op == name else { throw MutationError.operatorMismatch(expected: name, found: edit.op) }
+        guard unit.node(at: edit.site) != nil else { throw MutationError.noNode(op: name, site: edit.site) }
+        let candidates = try plans(at: edit.site, in: unit)
+        guard let plan = candidates.first(where: { $0.params == edit.params }) else {
+            throw MutationError.invalidParameters(op: name, site: edit.site, params: edit.params)
+        }
+        do {
+            return try plan.build()
+        } catch let error as MutationError {
+            throw error
+        } catch {
+            throw MutationError.rewriteFailed(op: name, site: edit.site, reason: "\(error)")
+        }
+    }
+
+    /// The error for a site whose node is not what this operator rewrites.
+    func wrongSite(_ site: NodePath, _ expected: String) -> MutationError {
+        .wrongSite(op: name, site: site, expected: expected)
+    }
+
+    /// The error for a failed legality precondition.
+    func refuse(_ site: NodePath, _ reason: String) -> MutationError {
+        .preconditionFailed(op: name, site: site, reason: reason)
+    }
+
+    /// Throws `refuse(site, reason)` unless `condition` holds.
+    func require(_ condition: Bool, _ site: NodePath, _ reason: @autoclosure () -> String) throws {
+        if !condition { throw refuse(site, reason()) }
+    }
+
+    /// The analysis context of the function containing `site`; refuses functions with `volatile`
+    /// objects, whose accesses the effect summaries do not model.
+    func context(_ site: NodePath, _ unit: TranslationUnit) throws -> FunctionContext {
+        guard let context = FunctionContext(unit: unit, site: site) else {
+            throw wrongSite(site, "inside a function definition")
+        }
+        try require(!context.usesVolatile, site, "the function uses volatile objects")
+        return context
+    }
+
+    /// The context of the function containing `site`, including functions with `volatile`
+    /// objects (for operators that do not claim to preserve behaviour).
+    func anyContext(_ site: NodePath, _ unit: TranslationUnit) throws -> FunctionContext {
+        guard let context = FunctionContext(unit: unit, site: site) else {
+            throw wrongSite(site, "inside a function definition")
+        }
+        return context
+    }
+
+    /// The statement at `site`, or a `wrongSite` error.
+    func statement(at site: NodePath, in unit: TranslationUnit) throws -> Statement {
+        guard let statement = unit.statement(at: site) else { throw wrongSite(site, "a statement") }
+        return statement
+    }
+
+    /// The expression at `site`, or a `wrongSite` error.
+    func expression(at site: NodePath, in unit: TranslationUnit) throws -> Expression {
+        guard let expression = unit.expression(at: site) else { throw wrongSite(site, "an expression") }
+        return expression
+    }
+
+    /// The block context of the statement at `site` (optionally refusing switch bodies).
+    func blockSite(_ site: NodePath, _ unit: TranslationUnit, allowSwitchBody: Bool = false) throws -> BlockSite {
+        guard let blockSite = BlockSite(statementAt: site, in: unit) else {
+            throw wrongSite(site, "a statement directly inside a block")
+        }
+        try require(allowSwitchBody || !blockSite.isSwitchBody, site, "statements of a switch body are not moved")
+        return blockSite
+    }
+}

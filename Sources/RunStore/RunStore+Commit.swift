@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+extension RunStore {
+    /// Records candidates, then promotions, then a checkpoint, in ONE transaction that is
+    /// durable (fsynced) when this returns. If it throws, nothing of the batch is recorded.
+    ///
+    /// Invariants checked (``RunStoreError/rejected(_:)`` otherwise):
+    /// - each candidate's `index` equals its run's candidate count so far, counting the
+    ///   candidates before it in `candidates` (no duplicate, no gap);
+    /// - each promotion's `number` is its run's promotion count so far plus 1, and it names a
+    ///   recorded candidate (possibly from this batch) with the same `sha256`;
+    /// - the checkpoint's `candidateCount` is between 0 and the run's count after the batch.
+    ///   A checkpoint at an already checkpointed count replaces it.
+    /// - Throws: ``RunStoreError/unknownRun(_:)`` for a record of a run that does not exist,
+    ///   ``RunStoreError/locked(_:)`` when another process keeps the write lock.
+    public func commit(candidates: [CandidateRecord], promotions: [PromotionRecord], checkpoint: Checkpoint?) throws {
+        for candidate in candidates { try Self.requireHash(candidate.sha256, "candidate \(candidate.runID)#\(candidate.index)") }
+        for promotion in promotions { try Self.requireHash(promotion.sha256, "promotion \(promotion.runID)/\(promotion.number)") }
+        let candidateArguments = try candidates.map(RowCoding.arguments)
+        let placeholders = Array(repeating: "?", count: 16).joined(separator: ", ")
+        let insertCandidate = "INSERT INTO candidate (\(RowCoding.candidateColumns)) VALUES (\(placeholders))"
+
+        try write("committing \(candidates.count) candidates, \(promotions.count) promotions") { db in
+            var nextIndex: [String: Int] = [:]
+            for (candidate, arguments) in zip(candidates, candidateArguments) {
+                let expected = try nextIndex[candidate.runID] ?? Self.candidateCount(db, run: candidate.runID)
+                guard candidate.index == expected else {
+                    throw RunStoreError.rejected(
+                        "candidate index \(candidate.index) of run \(candidate.runID): expected \(expected)")
+                }
+                try db.execute(sql: insertCandidate, arguments: arguments)
+                nextIndex[candidate.runID] = expected + 1
+            }
+
+            var nextNumber: [String: Int] = [:]
+            for p in promotions {
+                let expected = try nextNumber[p.runID] ?? Self.promotionCount(db, run: p.runID) + 1
+                guard p.number == expected else {
+                    throw RunStoreError.rejected("promotion number \(p.number) of run \(p.runID): expected \(expected)")
+                }
+                let promoted = try String.fetchOne(
+                    db, sql: "SELECT sha256 FROM candidate WHERE run_id = ? AND idx = ?",
+                    arguments: [p.runID, p.candidateIndex])
+                guard promoted == p.sha256 else {
+                    throw RunStoreError.rejected(promoted == nil
+                        ? "promotion \(p.number) of run \(p.runID) names unrecorded candidate \(p.candidateIndex)"
+                        : "promotion \(p.number) of run \(p.runID): sha256 differs from candidate \(p.candidateIndex)")
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO promotion (run_id, number, candidate_index, sha256, speedup_vs_seed,
+                          speedup_vs_previous, p_value, gain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [p.runID, p.number, p.candidateIndex, p.sha256, p.speedupVsSeed,
+                                p.speedupVsPrevious, p.pValue, p.gain])
+                nextNumber[p.runID] = expected + 1
+            }
+
+            if let checkpoint {
+                let count = try Self.candidateCount(db, run: checkpoint.runID)
+                guard (0...count).contains(checkpoint.candidateCount) else {
+                    throw RunStoreError.rejected(
+                        "checkpoint of run \(checkpoint.runID) at \(checkpoint.candidateCount) candidates; \(count) are recorded")
+                }
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO checkpoint (run_id, candidate_count, state) VALUES (?, ?, ?)",
+                    arguments: [checkpoint.runID, checkpoint.candidateCount, checkpoint.state])
+            }
+        }
+    }
+
+    /// Number of candidates of `run` (= next index, since indices are gap-free from 0).
+    static func candidateCount(_ db: Database, run: String) throws -> Int {
+        try requireRun(db, run)
+        return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM candidate WHERE run_id = ?",
+                                arguments: [run]) ?? 0
+    }
+
+    /// Number of promotions of `run` (= last number, since numbers are gap-free from 1).
+    static func promotionCount(_ db: Database, run: String) throws -> Int {
+        try requireRun(db, run)
+        return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) FROM promotion WHERE run_id = ?",
+                                arguments: [run]) ?? 0
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// The store's SQL schema and its migrations.
+///
+/// Every table is created with plain SQL (comments included) so that
+/// `sqlite3 evolver.sqlite .schema` reads as documentation.
+enum Schema {
+    /// The schema version this code writes and understands, recorded in `meta.schema_version`.
+    static let version = 1
+
+    /// Registered migrations; each one ends by updating `meta.schema_version`.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let v1 = """
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY NOT NULL,  -- e.g. 'schema_version'
+          value TEXT NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('schema_version', '1');
+
+        -- Content-addressed kernel sources, shared by all runs.
+        CREATE TABLE source (
+          sha256 TEXT PRIMARY KEY NOT NULL,  -- SHA-256 hex of the UTF-8 text
+          text   TEXT NOT NULL
+        );
+
+        CREATE TABLE run (
+          id               TEXT PRIMARY KEY NOT NULL,  -- 'r0001', 'r0002', ...
+          seq              INTEGER NOT NULL UNIQUE,    -- creation order
+          status           TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
+          created_at_ms    INTEGER NOT NULL,           -- Unix time, milliseconds
+          finished_at_ms   INTEGER,                    -- Unix time, milliseconds; NULL while unfinished
+          duration_seconds REAL NOT NULL DEFAULT 0,
+          manifest         TEXT NOT NULL               -- JSON object (sandbox, seed, lock_digest, ...)
+        );
+
+        -- One row per evaluated candidate; idx is 0-based evaluation order, gap-free per run.
+        CREATE TABLE candidate (
+          run_id                TEXT NOT NULL REFERENCES run(id),
+          idx                   INTEGER NOT NULL CHECK (idx >= 0),
+          generation            INTEGER NOT NULL,
+          sha256                TEXT NOT NULL,  -- source.sha256 (not enforced)
+          parent_sha256         TEXT NOT NULL,
+          edits                 TEXT NOT NULL,  -- JSON array of {op, site, params}, from the seed
+          compile_ns            INTEGER NOT NULL CHECK (compile_ns >= 0),
+          verdict               TEXT NOT NULL,
+          detail                TEXT NOT NULL,
+          stage                 TEXT NOT NULL,
+          scoring_kernel_sha256 TEXT NOT NULL,
+          incumbent_sha256      TEXT NOT NULL,
+          incumbent_samples     TEXT NOT NULL,  -- JSON array of integers (ns)
+          candidate_samples     TEXT NOT NULL,  -- JSON array of integers (ns)
+          comparison            TEXT,           -- JSON object of numbers (u, medians, shift, p_value, ...) or NULL
+          decision              TEXT NOT NULL,  -- 'promoted', 'not_faster', 'rejected', ...
+          PRIMARY KEY (run_id, idx)
+        );
+        CREATE INDEX candidate_by_sha256 ON candidate (run_id, sha256);
+
+        -- Candidates that became the incumbent; number is 1-based, gap-free per run (0 = seed).
+        CREATE TABLE promotion (
+          run_id              TEXT NOT NULL REFERENCES run(id),
+          number              INTEGER NOT NULL CHECK (number >= 1),
+          candidate_index     INTEGER NOT NULL,
+          sha256              TEXT NOT NULL,
+          speedup_vs_seed     REAL NOT NULL,
+          speedup_vs_previous REAL NOT NULL,
+          p_value             REAL NOT NULL,
+          gain                REAL NOT NULL,
+          PRIMARY KEY (run_id, number),
+          FOREIGN KEY (run_id, candidate_index) REFERENCES candidate (run_id, idx)
+        );
+
+        -- Opaque search state after candidate_count candidates; --resume starts from the highest.
+        CREATE TABLE checkpoint (
+          run_id          TEXT NOT NULL REFERENCES run(id),
+          candidate_count INTEGER NOT NULL CHECK (candidate_count >= 0),
+          state           BLOB NOT NULL,
+          PRIMARY KEY (run_id, candidate_count)
+        );
+        """
+}

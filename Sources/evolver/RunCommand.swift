@@ -1,0 +1,100 @@
+import ArgumentParser
+import EvolverCore
+import Foundation
+
+/// `evolver run`: evolve a sandbox's kernel.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Evolve a sandbox's kernel: mutate, compile, validate, benchmark, promote, record.",
+        discussion: "Budgets combine (the first one spent ends the run); without any, the run lasts 60 s. Ctrl-C stops cleanly and records the run as interrupted; '--resume RUN' continues it.")
+
+    @Argument(help: "The sandbox (default: score, the evolver's own scoring kernel).") var sandbox: String = "score"
+    @Option(help: "Seed of the run's random generator (default: random, always printed and recorded).") var seed: UInt64?
+    @Option(help: "Time budget, e.g. 90s, 5m.") var time: Duration?
+    @Option(help: "Budget of distinct candidates evaluated.") var candidates: Int?
+    @Option(help: "Budget of generations.") var generations: Int?
+    @Option(help: "Parallel evaluation workers (default: the number of cores).") var jobs: Int?
+    @Option(help: "Continue an interrupted or killed run from its last checkpoint.") var resume: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var location: SandboxLocationOptions
+
+    func validate() throws {
+        if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
+        if let generations, generations < 1 { throw ValidationError("--generations must be at least 1") }
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
+    }
+
+    func run() throws {
+        var summary: RunSummary?
+        try reportingErrors {
+            let service = try service(try store.open(), location)
+            let interrupt = Interrupt()
+            let status = StatusLine(enabled: !json && isatty(STDERR_FILENO) != 0)
+            let clock = { DispatchTime.now().uptimeNanoseconds.toSeconds }
+            if let resume {
+                summary = try service.resume(resume, extraTime: time?.seconds, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update)
+            } else {
+                let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+                var options = EvolutionOptions.defaults(seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                options.timeLimit = time?.seconds ?? (candidates == nil && generations == nil ? 60 : nil)
+                options.candidateLimit = candidates
+                options.generationLimit = generations
+                let json = self.json
+                summary = try service.start(
+                    sandbox: sandbox, options: options, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
+                    started: { run in
+                        if !json { FileHandle.standardError.write(Data("run \(run.id): sandbox \(run.manifest.sandbox), seed \(seed), budget \(Self.describe(options))\n".utf8)) }
+                    })
+            }
+            status.finish()
+        }
+        guard let summary else { return }
+        if json {
+            print(try jsonString(summary))
+        } else {
+            print(Self.text(summary))
+        }
+        if summary.status == "interrupted" { throw ExitCode(130) }
+    }
+
+    static func describe(_ o: EvolutionOptions) -> String {
+        var parts: [String] = []
+        if let t = o.timeLimit { parts.append("\(Int(t)) s") }
+        if let c = o.candidateLimit { parts.append("\(c) candidates") }
+        if let g = o.generationLimit { parts.append("\(g) generations") }
+        return parts.joined(separator: ", ") + ", \(o.jobs) workers"
+    }
+
+    static func text(_ s: RunSummary) -> String {
+        """
+        run \(s.run)  sandbox \(s.sandbox)  seed \(s.seed)  status \(s.status)
+        \(s.candidates) candidates (\(String(format: "%.1f", s.durationSeconds > 0 ? Double(s.candidates) / s.durationSeconds : 0))/s), \(s.promotions) promotions, best speedup \(String(format: "%.3f", s.bestSpeedup))x vs seed, \(String(format: "%.1f", s.durationSeconds)) s
+        next: evolver show \(s.run)  |  evolver diff \(s.run)  |  evolver export \(s.run) > best.c  |  evolver replay \(s.run)\(s.status == "interrupted" ? "  |  evolver run --resume \(s.run)" : "")
+        """
+    }
+}
+
+extension UInt64 {
+    var toSeconds: Double { Double(self) / 1e9 }
+}
+
+/// The live status line on a terminal (stderr), redrawn in place.
+final class StatusLine: @unchecked Sendable {
+    let enabled: Bool
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: EvolutionEngine.Progress) {
+        guard enabled else { return }
+        let rate = p.elapsed > 0 ? Double(p.candidates) / p.elapsed : 0
+        let share = p.candidates > 0 ? 100 * Double(p.passing) / Double(p.candidates) : 0
+        let line = String(format: "\r%6.1fs  gen %d  %d candidates  %.1f/s  %.0f%% passing  %d promotions  best %.3fx ",
+                          p.elapsed, p.generation, p.candidates, rate, share, p.promotions, p.bestSpeedup)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
