@@ -59,7 +59,7 @@ public enum UnifiedDiff {
                 ops.append(Op(kind: " ", text: a[i], oldLine: i, newLine: j))
                 i += 1
                 j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
+            } else if j < m, i == n || lcs[i][j + 1] > lcs[i + 1][j] {
                 ops.append(Op(kind: "+", text: b[j], oldLine: i, newLine: j))
                 j += 1
             } else {
