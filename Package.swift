@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
         // `make bench`: figures side by side in one run, written to .build/bench.json.
-        .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox"]),
+        .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox", "KernelSyntax", "RunStore"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
         .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax"]),

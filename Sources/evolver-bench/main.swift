@@ -14,7 +14,7 @@ while let a = arguments.next() {
     case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio]\n".utf8))
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,replay,kill9]\n".utf8))
         exit(2)
     }
 }
@@ -106,6 +106,35 @@ for (sandbox, figure) in [(score, "tcc_vs_gcc_seed_ratio_score"), (sw, "tcc_vs_g
     }
     figures.add(figure, median(gccTimes) / median(tccTimes), goal: "reference",
                 note: String(format: "tcc %.3f ms vs gcc %.3f ms per workload pass (checksum %d)", median(tccTimes) / 1e6, median(gccTimes) / 1e6, sink & 0xff))
+}
+
+// 6. Evolution: throughput, best speedup within 120 s (median of 3 seeds), replay, kill -9.
+let evolution = EvolutionFigures(catalog: catalog, workerPath: workerPath, evolverPath: products.appendingPathComponent("evolver").path, scratch: scratch)
+if wanted("evolve") {
+    let (_, s) = try evolution.run("score", seed: 1, seconds: 60)
+    figures.add("candidates_per_s_score", Double(s.candidates) / s.durationSeconds, goal: ">= 20",
+                note: "\(s.candidates) candidates in \(String(format: "%.1f", s.durationSeconds)) s, 2 workers")
+    for (name, figure) in [("score", "speedup_score_120s"), ("smith-waterman", "speedup_sw_120s")] {
+        var speedups: [Double] = []
+        var notes: [String] = []
+        for seed in [UInt64(1), 2, 3] {
+            let (svc, summary) = try evolution.run(name, seed: seed, seconds: 120)
+            let measured = try evolution.measuredBestSpeedup(svc, summary)
+            speedups.append(measured)
+            notes.append(String(format: "seed %llu: %.3fx (%d promotions, run estimate %.3fx)", seed, measured, summary.promotions, summary.bestSpeedup))
+        }
+        figures.add(figure, median(speedups), goal: name == "score" ? ">= 1.5" : ">= 1.25", note: notes.joined(separator: "; "))
+    }
+}
+if wanted("replay") {
+    let (svc, s) = try evolution.run("score", seed: 4, seconds: nil, candidates: 504)
+    let report = try svc.replay(s.run, remeasure: false)
+    figures.add("replay_identical", report.identical ? 1 : 0, goal: "1",
+                note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field)" } ?? "")")
+}
+if wanted("kill9") {
+    let (lost, recorded) = try evolution.killNineTrials(20)
+    figures.add("kill9_lost_candidates", Double(lost), goal: "0", note: "20 kill -9 / --resume trials at random moments, \(recorded) candidates recorded before the kills")
 }
 
 try figures.write(to: URL(fileURLWithPath: outputPath))
