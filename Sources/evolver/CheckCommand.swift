@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Seed for case order and poison bytes.") var seed: UInt64 = 1
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var location: SandboxLocationOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         var report: CheckReport?
@@ -26,7 +27,12 @@ struct CheckCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw EvolverError.unreadableFile(path) }
             guard let source = String(data: data, encoding: .utf8) else { throw EvolverError.unreadableFile("\(path) (not UTF-8 text)") }
             let worker = WorkerProcess(executable: WorkerProcess.defaultExecutable())
-            let check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), scoring: try ScoringKernel(scoreSandbox: scoreSandbox))
+            // The active scoring kernel: the best promoted `score` kernel recorded in the store, if any.
+            var scoringSource = scoreSandbox.seedSource
+            if FileManager.default.fileExists(atPath: store.directory.appendingPathComponent("evolver.sqlite").path) {
+                scoringSource = try service(try store.open(), location).activeScoringSource().source
+            }
+            let check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), scoring: try ScoringKernel(source: scoringSource))
             report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed)
         }
         guard let report else { return }

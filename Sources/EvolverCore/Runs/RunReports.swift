@@ -11,6 +11,8 @@ public struct LineageEntry: Codable, Sendable, Equatable {
     public var sha256: String
     /// The edits since the previous promotion (the whole list from the seed when it is not an extension of it).
     public var edits: [String]
+    /// The whole edit list from the seed.
+    public var editsFromSeed: [String]
     public var speedupVsSeed: Double
     public var speedupVsPrevious: Double
     public var pValue: Double?
@@ -18,6 +20,7 @@ public struct LineageEntry: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case promotion, candidate, sha256, edits, gain
+        case editsFromSeed = "edits_from_seed"
         case speedupVsSeed = "speedup_vs_seed"
         case speedupVsPrevious = "speedup_vs_previous"
         case pValue = "p_value"
@@ -29,13 +32,14 @@ extension EvolutionService {
     public func lineage(_ id: String) throws -> [LineageEntry] {
         let run = try store.run(id)
         let candidates = try store.candidates(run: id)
-        var entries = [LineageEntry(promotion: 0, candidate: nil, sha256: try seedSHA256(run), edits: [], speedupVsSeed: 1, speedupVsPrevious: 1, pValue: nil, gain: nil)]
+        var entries = [LineageEntry(promotion: 0, candidate: nil, sha256: try seedSHA256(run), edits: [], editsFromSeed: [], speedupVsSeed: 1, speedupVsPrevious: 1, pValue: nil, gain: nil)]
         var previousEdits: [EditRecord] = []
         for p in try store.promotions(run: id) {
             let edits = candidates[p.candidateIndex].edits
             let new = edits.starts(with: previousEdits) ? Array(edits.dropFirst(previousEdits.count)) : edits
             entries.append(LineageEntry(
                 promotion: p.number, candidate: p.candidateIndex, sha256: p.sha256, edits: new.map { Edit($0).description },
+                editsFromSeed: edits.map { Edit($0).description },
                 speedupVsSeed: p.speedupVsSeed, speedupVsPrevious: p.speedupVsPrevious, pValue: p.pValue, gain: p.gain))
             previousEdits = edits
         }
@@ -57,8 +61,13 @@ extension EvolutionService {
         let entries = try lineage(id)
         let a = from ?? 0, b = to ?? entries.count - 1
         let old = try promotedSource(id, a), new = try promotedSource(id, b)
-        let edits = entries.filter { $0.promotion > min(a, b) && $0.promotion <= max(a, b) }.flatMap(\.edits)
+        guard let fromEntry = entries.first(where: { $0.promotion == a }), let toEntry = entries.first(where: { $0.promotion == b }) else {
+            throw EvolverError.invalidRun("run \(id) has promotions 0...\(entries.count - 1)")
+        }
+        let shared = zip(fromEntry.editsFromSeed, toEntry.editsFromSeed).prefix { $0 == $1 }.count
         var header = ["# run \(id): promotion \(a) -> promotion \(b)"]
+        if shared < fromEntry.editsFromSeed.count { header.append("# from promotion \(a) back to their common ancestor (\(fromEntry.editsFromSeed.count - shared) edits undone), then:") }
+        let edits = toEntry.editsFromSeed.dropFirst(shared)
         header += edits.isEmpty ? ["# no edits"] : edits.map { "# edit \($0)" }
         let body = UnifiedDiff.make(old: old, new: new, oldName: "\(id)/\(a).c", newName: "\(id)/\(b).c", color: color)
         return (header + [body.isEmpty ? "(identical sources)" : body]).joined(separator: "\n")
