@@ -15,12 +15,16 @@ public struct Offspring: Sendable {
     public let sha256: String
 }
 
-/// Generates a generation's offspring deterministically from the search state: tournament-selected
-/// parents, one uniformly chosen mutation proposal each, duplicates (by normalized-source hash) skipped.
+/// Generates a generation's offspring deterministically from the search state: a tournament-selected
+/// parent, a uniformly chosen operator, then one of that operator's proposals on the parent, chosen
+/// uniformly; duplicates (by normalized-source hash) are skipped.
+///
+/// Choosing the operator first gives every kind of edit the same chance, however many sites the
+/// exploratory operators find, and means only one operator's proposals are computed per draw.
 public struct OffspringPlanner {
     let seedUnit: TranslationUnit
     private var units: [String: TranslationUnit] = [:]
-    /// Proposals per member (computing them is the costly part of planning; parents recur).
+    /// Proposals per member and operator (computing them is the costly part of planning; parents recur).
     private var proposals: [String: [Edit]] = [:]
 
     public init(seedUnit: TranslationUnit, seedSHA256: String) {
@@ -44,11 +48,13 @@ public struct OffspringPlanner {
             attempts += 1
             let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
             guard let parentUnit = try? unit(of: parent) else { continue }
-            let proposals = self.proposals[parent.sha256] ?? MutationRegistry.proposals(in: parentUnit)
-            self.proposals[parent.sha256] = proposals
+            let op = MutationRegistry.operators[state.rng.below(MutationRegistry.operators.count)]
+            let key = parent.sha256 + "/" + op.name
+            let proposals = self.proposals[key] ?? op.proposals(in: parentUnit)
+            self.proposals[key] = proposals
             guard !proposals.isEmpty else { continue }
             let edit = proposals[state.rng.below(proposals.count)]
-            guard let child = try? MutationRegistry.apply(edit, to: parentUnit) else { continue }
+            guard let child = try? op.apply(edit, to: parentUnit) else { continue }
             let source = CPrinter.print(child)
             let sha = Hashing.sha256Hex(source)
             guard known.insert(sha).inserted else { continue }
