@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "EvolverCore",
                 "RunStore",
+                "KernelMutation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

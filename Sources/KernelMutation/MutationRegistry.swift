@@ -53,8 +53,14 @@ public enum MutationRegistry {
 
     /// All proposals of all operators (deterministic order: operators in `operators` order, each
     /// operator's proposals in document order of their sites).
-    public static func proposals(in unit: TranslationUnit) -> [Edit] {
-        operators.flatMap { $0.proposals(in: unit) }
+    public static func proposals(in unit: TranslationUnit) -> [Edit] { proposals(in: unit, using: operators) }
+
+    /// The proposals of `selection` (in its order), sharing one analysis of the unit.
+    static func proposals(in unit: TranslationUnit, using selection: [any MutationOperator]) -> [Edit] {
+        let analysis = UnitAnalysis(unit)
+        return selection.flatMap { op in
+            (op as? any SiteOperator)?.proposals(using: analysis) ?? op.proposals(in: unit)
+        }
     }
 
     /// Applies an edit by looking up its operator.

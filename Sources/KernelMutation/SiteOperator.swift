@@ -16,17 +16,23 @@ struct Plan {
 /// An operator defined by what it can do at one node. Proposals and application share the same
 /// analysis (`plans`), so `apply` accepts exactly the edits `proposals` would list for the unit.
 protocol SiteOperator: MutationOperator {
+    /// A cheap shape test: false for nodes the operator never rewrites (proposals skip them
+    /// without running `plans`, whose refusals are thrown errors).
+    func isCandidate(_ node: SyntaxNode) -> Bool
     /// Every rewrite possible at `site`; throws a `MutationError` explaining why there is none.
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan]
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan]
 }
 
 extension SiteOperator {
     /// Every edit, sites in pre-order (document order), each site's plans in their listed order.
-    func proposals(in unit: TranslationUnit) -> [Edit] {
+    func proposals(in unit: TranslationUnit) -> [Edit] { proposals(using: UnitAnalysis(unit)) }
+
+    /// The proposals, sharing analyses already computed for the unit.
+    func proposals(using analysis: UnitAnalysis) -> [Edit] {
         var edits: [Edit] = []
-        unit.walk { path, _ in
-            guard let plans = try? plans(at: path, in: unit) else { return }
-            edits += plans.map { Edit(op: name, site: path, params: $0.params) }
+        for entry in analysis.entries where isCandidate(entry.node) {
+            guard let plans = try? plans(at: entry.path, in: analysis) else { continue }
+            edits += plans.map { Edit(op: name, site: entry.path, params: $0.params) }
         }
         return edits
     }
@@ -35,7 +41,7 @@ extension SiteOperator {
     func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit {
         guard edit.op == name else { throw MutationError.operatorMismatch(expected: name, found: edit.op) }
         guard unit.node(at: edit.site) != nil else { throw MutationError.noNode(op: name, site: edit.site) }
-        let candidates = try plans(at: edit.site, in: unit)
+        let candidates = try plans(at: edit.site, in: UnitAnalysis(unit))
         guard let plan = candidates.first(where: { $0.params == edit.params }) else {
             throw MutationError.invalidParameters(op: name, site: edit.site, params: edit.params)
         }
@@ -65,8 +71,8 @@ extension SiteOperator {
 
     /// The analysis context of the function containing `site`; refuses functions with `volatile`
     /// objects, whose accesses the effect summaries do not model.
-    func context(_ site: NodePath, _ unit: TranslationUnit) throws -> FunctionContext {
-        guard let context = FunctionContext(unit: unit, site: site) else {
+    func context(_ site: NodePath, _ analysis: UnitAnalysis) throws -> FunctionContext {
+        guard let context = analysis.context(at: site) else {
             throw wrongSite(site, "inside a function definition")
         }
         try require(!context.usesVolatile, site, "the function uses volatile objects")
@@ -75,28 +81,28 @@ extension SiteOperator {
 
     /// The context of the function containing `site`, including functions with `volatile`
     /// objects (for operators that do not claim to preserve behaviour).
-    func anyContext(_ site: NodePath, _ unit: TranslationUnit) throws -> FunctionContext {
-        guard let context = FunctionContext(unit: unit, site: site) else {
+    func anyContext(_ site: NodePath, _ analysis: UnitAnalysis) throws -> FunctionContext {
+        guard let context = analysis.context(at: site) else {
             throw wrongSite(site, "inside a function definition")
         }
         return context
     }
 
     /// The statement at `site`, or a `wrongSite` error.
-    func statement(at site: NodePath, in unit: TranslationUnit) throws -> Statement {
-        guard let statement = unit.statement(at: site) else { throw wrongSite(site, "a statement") }
+    func statement(at site: NodePath, in analysis: UnitAnalysis) throws -> Statement {
+        guard let statement = analysis.statement(at: site) else { throw wrongSite(site, "a statement") }
         return statement
     }
 
     /// The expression at `site`, or a `wrongSite` error.
-    func expression(at site: NodePath, in unit: TranslationUnit) throws -> Expression {
-        guard let expression = unit.expression(at: site) else { throw wrongSite(site, "an expression") }
+    func expression(at site: NodePath, in analysis: UnitAnalysis) throws -> Expression {
+        guard let expression = analysis.expression(at: site) else { throw wrongSite(site, "an expression") }
         return expression
     }
 
     /// The block context of the statement at `site` (optionally refusing switch bodies).
-    func blockSite(_ site: NodePath, _ unit: TranslationUnit, allowSwitchBody: Bool = false) throws -> BlockSite {
-        guard let blockSite = BlockSite(statementAt: site, in: unit) else {
+    func blockSite(_ site: NodePath, _ analysis: UnitAnalysis, allowSwitchBody: Bool = false) throws -> BlockSite {
+        guard let blockSite = analysis.blockSite(at: site) else {
             throw wrongSite(site, "a statement directly inside a block")
         }
         try require(allowSwitchBody || !blockSite.isSwitchBody, site, "statements of a switch body are not moved")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvolverCore
 import Foundation
+import KernelMutation
 
 /// `evolver run`: evolve a sandbox's kernel.
 struct RunCommand: ParsableCommand {
@@ -16,6 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Budget of generations.") var generations: Int?
     @Option(help: "Parallel evaluation workers (default: the number of cores).") var jobs: Int?
     @Option(help: "Continue an interrupted or killed run from its last checkpoint.") var resume: String?
+    @Option(help: "Comma-separated mutation operators to use (default: all; see the README).") var operators: String?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var location: SandboxLocationOptions
@@ -24,6 +26,10 @@ struct RunCommand: ParsableCommand {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if let generations, generations < 1 { throw ValidationError("--generations must be at least 1") }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
+        if let operators {
+            let unknown = operators.split(separator: ",").map(String.init).filter { MutationRegistry.named($0) == nil }
+            if !unknown.isEmpty { throw ValidationError("unknown operators: \(unknown.joined(separator: ", ")) (known: \(MutationRegistry.operators.map(\.name).joined(separator: ", ")))") }
+        }
     }
 
     func run() throws {
@@ -41,6 +47,7 @@ struct RunCommand: ParsableCommand {
                 options.timeLimit = time?.seconds ?? (candidates == nil && generations == nil ? 60 : nil)
                 options.candidateLimit = candidates
                 options.generationLimit = generations
+                options.operators = operators.map { $0.split(separator: ",").map(String.init) }
                 let json = self.json
                 summary = try service.start(
                     sandbox: sandbox, options: options, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,

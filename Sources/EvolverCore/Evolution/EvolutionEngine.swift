@@ -63,7 +63,7 @@ public final class EvolutionEngine {
         pool = EvaluatorPool(evaluators)
         decisionEvaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         scoring = try ScoringKernel(source: scoringSource)
-        planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256)
+        planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
                                   benchmarkLock: NSLock(), recordedSamples: recordedSamples)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs, runSeed: options.seed)
@@ -102,7 +102,7 @@ public final class EvolutionEngine {
             let incumbentSource = try source(of: state.incumbent)
             let results = evaluate(offspring, incumbentSource: incumbentSource)
             if shouldStop() { return (state, .interrupted) }
-            let record = try decide(offspring, results, state: &next)
+            let record = try decide(offspring, results, incumbentSource: incumbentSource, state: &next)
             try journal.record(record)
             state = record.state
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
@@ -130,12 +130,36 @@ public final class EvolutionEngine {
         return slots.values.map { $0! }
     }
 
-    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], state next: inout SearchState) throws -> GenerationRecord {
+    private var lastConfirmation: (incumbent: [Int64], candidate: [Int64])?
+
+    /// Before a promotion, a second benchmark in fresh children with the kernels' order swapped must
+    /// agree. Its samples follow the first benchmark's in the journal, so replay re-takes the decision.
+    private func confirm(_ o: Offspring, incumbentSource: String, recorded r: StagedEvaluation.Result) throws -> SampleComparison? {
+        let n = sandbox.manifest.benchmark.samples
+        let samples: (incumbent: [Int64], candidate: [Int64])
+        if r.incumbentSamples.count > n {
+            samples = (Array(r.incumbentSamples.dropFirst(n)), Array(r.candidateSamples.dropFirst(n)))
+        } else if staged.recordedSamples != nil {
+            return nil
+        } else {
+            let bench = try decisionEvaluator.benchmark(incumbent: o.source, candidate: incumbentSource)
+            guard bench.verdict == .passed else {
+                // Not confirmed (the candidate failed the second benchmark): a comparison that never promotes.
+                return SampleComparison(n: 1, m: 1, twiceU: 0, twiceMedianIncumbent: 2, twiceMedianCandidate: 2, twiceShift: 0)
+            }
+            samples = (bench.candidateSamples, bench.incumbentSamples)
+        }
+        lastConfirmation = samples
+        return try scoring.compare(incumbent: samples.incumbent, candidate: samples.candidate)
+    }
+
+    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], incumbentSource: String, state next: inout SearchState) throws -> GenerationRecord {
         var outcomes: [CandidateOutcome] = []
         var promotion: PromotionOutcome?
         var promoted: (member: SearchState.Member, comparison: SampleComparison, source: String)?
         var newcomers: [SearchState.Member] = []
         for (o, r) in zip(offspring, results) {
+            lastConfirmation = nil
             var outcome = CandidateOutcome(
                 index: o.index, generation: next.generation, sha256: o.sha256, parentSHA256: o.parentSHA256, edits: o.edits,
                 source: o.source, compileNs: r.compileNs, verdict: r.verdict, detail: r.detail, stage: r.stage,
@@ -143,7 +167,8 @@ public final class EvolutionEngine {
                 incumbentSamples: r.incumbentSamples, candidateSamples: r.candidateSamples, comparison: nil, decision: .rejected)
             if r.verdict == .passed {
                 passing += 1
-                let c = try scoring.compare(incumbent: r.incumbentSamples, candidate: r.candidateSamples)
+                let n = sandbox.manifest.benchmark.samples
+                let c = try scoring.compare(incumbent: Array(r.incumbentSamples.prefix(n)), candidate: Array(r.candidateSamples.prefix(n)))
                 outcome.comparison = c
                 outcome.stage = "decided"
                 let member = SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * c.speedup)
@@ -152,6 +177,14 @@ public final class EvolutionEngine {
                     outcome.decision = .notFaster
                 } else if promoted != nil {
                     outcome.decision = .superseded
+                } else if let confirmation = try confirm(o, incumbentSource: incumbentSource, recorded: r),
+                          !options.rule.promotes(confirmation) {
+                    // A second, independent benchmark (fresh children, kernel order swapped) disagrees: noise.
+                    outcome.decision = .notFaster
+                    outcome.detail = String(format: "not confirmed: the confirmation benchmark measured %.3fx (gain %+.2f%%, p = %.2g)",
+                                            confirmation.speedup, confirmation.relativeGain * 100, confirmation.pValue)
+                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
+                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
                 } else if let why = try differential.disagreement(o.source, candidateIndex: o.index, evaluator: decisionEvaluator) {
                     outcome.decision = .differentialMismatch
                     outcome.verdict = .wrongOutput
@@ -159,6 +192,8 @@ public final class EvolutionEngine {
                     newcomers.removeLast()
                 } else {
                     outcome.decision = .promoted
+                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
+                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
                     promoted = (member, c, o.source)
                     promotion = PromotionOutcome(
                         number: next.promotions + 1, candidateIndex: o.index, sha256: o.sha256,

@@ -24,6 +24,8 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     public var differentialInputs: Int
     /// The promotion rule.
     public var rule: PromotionRule
+    /// Mutation operators to use, by name (nil: all of them).
+    public var operators: [String]? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {

@@ -27,8 +27,13 @@ public struct OffspringPlanner {
     /// Proposals per member and operator (computing them is the costly part of planning; parents recur).
     private var proposals: [String: [Edit]] = [:]
 
-    public init(seedUnit: TranslationUnit, seedSHA256: String) {
+    /// The operators drawn from.
+    let operators: [any MutationOperator]
+
+    /// - Parameter operators: operator names to use (nil: all).
+    public init(seedUnit: TranslationUnit, seedSHA256: String, operators names: [String]? = nil) {
         self.seedUnit = seedUnit
+        operators = names.map { $0.compactMap(MutationRegistry.named) } ?? MutationRegistry.operators
         units[seedSHA256] = seedUnit
     }
 
@@ -48,7 +53,8 @@ public struct OffspringPlanner {
             attempts += 1
             let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
             guard let parentUnit = try? unit(of: parent) else { continue }
-            let op = MutationRegistry.operators[state.rng.below(MutationRegistry.operators.count)]
+            guard !operators.isEmpty else { break }
+            let op = operators[state.rng.below(operators.count)]
             let key = parent.sha256 + "/" + op.name
             let proposals = self.proposals[key] ?? op.proposals(in: parentUnit)
             self.proposals[key] = proposals

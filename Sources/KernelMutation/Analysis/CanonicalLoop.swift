@@ -54,9 +54,6 @@ struct CanonicalLoop {
         self.body = body
     }
 
-    /// True if the initializer declares the loop variable (`for (int i = a; ...)`).
-    var declaresVariable: Bool { if case .declaration = initializer { return true } else { return false } }
-
     /// Rebuilds a `for` statement with this loop's header and another body.
     func with(body newBody: Block) -> Statement { .forLoop(initializer, condition, step, newBody) }
 

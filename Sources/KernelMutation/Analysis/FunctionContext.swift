@@ -20,30 +20,43 @@ struct FunctionContext {
     /// The unit's pure functions.
     let purity: Purity
 
-    /// The context of the function definition containing `site`, or `nil` if there is none.
-    init?(unit: TranslationUnit, site: NodePath) {
-        guard let first = site.indices.first, unit.declarations.indices.contains(first),
-              case .function(let f) = unit.declarations[first], let body = f.body else { return nil }
+    /// The context of the definition at `unit.declarations[index]`, or `nil` if it is not one.
+    init?(unit: TranslationUnit, index: Int, purity: Purity) {
+        guard unit.declarations.indices.contains(index), case .function(let f) = unit.declarations[index],
+              let body = f.body else { return nil }
         self.unit = unit
-        index = first
+        self.index = index
         function = f
         types = TypeEnvironment(unit: unit, function: f)
         addressTaken = EffectSummary(of: body).addressTaken
-        purity = Purity(unit)
-        var volatile = f.parameters.contains { $0.type.qualifiers.contains(.volatile) || $0.type.pointers.contains { $0.contains(.volatile) } }
-        unit.walk { path, node in
-            guard !volatile, path.indices.first == first else { return }
-            switch node {
-            case .statement(.declaration(let d)):
-                if d.qualifiers.contains(.volatile) || d.declarators.contains(where: { $0.pointers.contains { $0.contains(.volatile) } }) {
-                    volatile = true
+        self.purity = purity
+        usesVolatile = FunctionContext.mentionsVolatile(f)
+    }
+
+    /// True if a parameter, local declaration, cast or `sizeof` type of `f` is `volatile`.
+    private static func mentionsVolatile(_ f: FunctionDeclaration) -> Bool {
+        func isVolatile(_ qualifiers: TypeQualifiers, _ pointers: [TypeQualifiers]) -> Bool {
+            qualifiers.contains(.volatile) || pointers.contains { $0.contains(.volatile) }
+        }
+        if f.parameters.contains(where: { isVolatile($0.type.qualifiers, $0.type.pointers) }) { return true }
+        var found = false
+        f.body?.items.forEach { item in
+            item.forEachStatement { s in
+                var declarations: [VariableDeclaration] = []
+                if case .declaration(let d) = s { declarations.append(d) }
+                if case .forLoop(.declaration(let d)?, _, _, _) = s { declarations.append(d) }
+                for d in declarations where isVolatile(d.qualifiers, d.declarators.flatMap(\.pointers)) { found = true }
+            }
+            item.forEachExpression { root in
+                root.forEachNode { node in
+                    switch node {
+                    case .cast(let t, _), .sizeofType(let t): if isVolatile(t.qualifiers, t.pointers) { found = true }
+                    default: break
+                    }
                 }
-            case .expression(.cast(let t, _)), .expression(.sizeofType(let t)):
-                if t.qualifiers.contains(.volatile) || t.pointers.contains(where: { $0.contains(.volatile) }) { volatile = true }
-            default: break
             }
         }
-        usesVolatile = volatile
+        return found
     }
 
     /// Adds the effects of pointer aliasing: a memory read may read any address-taken variable

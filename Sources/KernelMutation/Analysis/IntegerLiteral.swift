@@ -67,9 +67,6 @@ struct IntegerLiteral: Hashable {
         if radix == 8 && newValue == 0 { return "0" + suffix }
         return prefix + String(newValue, radix: radix) + suffix
     }
-
-    /// The literal for a plain decimal value (no suffix).
-    static func decimal(_ value: UInt64) -> Expression { .integer(value) }
 }
 
 extension Expression {

@@ -71,9 +71,6 @@ struct TypeEnvironment {
     /// The declared (typedef-free) type of variable `name`, if known and unambiguous.
     func objectType(of name: String) -> TypeName? { objects[name] ?? nil }
 
-    /// True if `name` is declared as a variable, parameter or table (in any scope).
-    func declares(_ name: String) -> Bool { objects[name] != nil }
-
     /// The value type of variable `name`.
     func valueType(of name: String) -> ValueType? { objectType(of: name).flatMap { ValueType(object: $0) } }
 

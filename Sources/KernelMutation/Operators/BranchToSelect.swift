@@ -16,11 +16,16 @@ struct BranchToSelect: SiteOperator {
     let name = "if-to-select"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard case .ifStatement(let c, let then, let otherwise) = try statement(at: site, in: unit) else {
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.ifStatement) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard case .ifStatement(let c, let then, let otherwise) = try statement(at: site, in: analysis) else {
             throw wrongSite(site, "an if statement")
         }
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         func check(_ parts: [Expression], _ a: Expression, _ b: Expression) throws {
             try require(SelectLegality.sideEffectFree(parts, in: context), site, "an operand has side effects")
             try require(SelectLegality.sameType(a, b, in: context), site, "the two values have different types")
@@ -43,7 +48,7 @@ struct BranchToSelect: SiteOperator {
             try check([c, a, b], a, b)
             return [Plan { try unit.replacing(site, with: Statement.returnStatement(.conditional(c, a, b))) }]
         }
-        let block = try blockSite(site, unit)
+        let block = try blockSite(site, analysis)
         guard block.index + 1 < block.block.items.count, case .returnStatement(let b?) = block.block.items[block.index + 1] else {
             throw wrongSite(site, "an if returning a value followed by a return")
         }

@@ -21,18 +21,26 @@ struct CommonSubexpressionElimination: SiteOperator {
     let name = "cse"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let e = try expression(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .expression(.binary), .expression(.conditional): return true
+        default: return false
+        }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let e = try expression(at: site, in: analysis)
         switch e {
         case .binary, .conditional: break
         default: throw wrongSite(site, "a binary or conditional expression")
         }
         try require(Evaluation.isSpeculationSafe(e), site, "the expression is not pure and trap-free")
-        guard let block = unit.enclosingBlockItem(of: site) else { throw wrongSite(site, "inside a block") }
+        guard let block = analysis.enclosingBlockItem(of: site) else { throw wrongSite(site, "inside a block") }
         try require(!block.isSwitchBody, site, "the statement is in a switch body")
         let firstPath = block.path(ofItem: block.index)
-        try require(unit.firstOccurrence(of: e, under: firstPath) == site, site, "not the first occurrence in its statement")
-        let context = try context(site, unit)
+        try require(analysis.firstOccurrence(of: e, under: firstPath) == site, site, "not the first occurrence in its statement")
+        let context = try context(site, analysis)
         let inputs = context.effects(of: e).reads
         try require(!inputs.isEmpty, site, "the expression is constant")
         guard let type = context.valueType(of: e), type.arithmetic != nil else {

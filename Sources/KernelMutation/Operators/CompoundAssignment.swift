@@ -10,8 +10,13 @@ struct CompoundAssignment: SiteOperator {
     let name = "compound-assign"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard case .assignment(let op, let target, let value) = try expression(at: site, in: unit) else {
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .expression(.assignment) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard case .assignment(let op, let target, let value) = try expression(at: site, in: analysis) else {
             throw wrongSite(site, "an assignment")
         }
         let rewritten: Expression
@@ -27,7 +32,7 @@ struct CompoundAssignment: SiteOperator {
             rewritten = .assignment(.assign, target, .binary(op.binaryOperator!, target, value))
             operand = value
         }
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         let t = context.effects(of: target)
         let y = context.effects(of: operand)
         try require(!t.hasSideEffects, site, "the target has side effects")

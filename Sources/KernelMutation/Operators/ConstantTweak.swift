@@ -11,12 +11,17 @@ struct ConstantTweak: SiteOperator {
     let name = "constant-tweak"
     let preservesSemantics = false
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard case .integerLiteral(let spelling) = try expression(at: site, in: unit),
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .expression(.integerLiteral) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard case .integerLiteral(let spelling) = try expression(at: site, in: analysis),
               let literal = IntegerLiteral(spelling) else { throw wrongSite(site, "an integer literal") }
-        _ = try anyContext(site, unit)
+        _ = try anyContext(site, analysis)
         if let parent = site.parent {
-            switch unit.node(at: parent) {
+            switch analysis.node(at: parent) {
             case .statement(.caseLabel)?: throw refuse(site, "case labels are not tweaked")
             case .expression(.subscript)? where site.indices.last == 1: throw refuse(site, "array indices are not tweaked")
             default: break

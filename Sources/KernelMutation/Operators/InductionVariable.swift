@@ -4,7 +4,8 @@ import KernelSyntax
 /// variable that starts at `a * c` and grows by `c` with every step.
 ///
 /// `for (i = a; i < b; i++) { ... i * c ... }` becomes
-/// `T ind0 = a * c; for (i = a; i < b; i++, ind0 += c) { ... ind0 ... }`; every occurrence of
+/// `T ind0 = a * c; for (i = a; i < b; i++, ind0 += c) { ... ind0 ... }` (`ind0 = 0` when `a` is
+/// the literal 0); every occurrence of
 /// the same product in the body is replaced (the site must be the first one).
 ///
 /// Preconditions checked:
@@ -23,28 +24,33 @@ struct InductionVariable: SiteOperator {
     let name = "induction-variable"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let product = try expression(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .expression(.binary(.multiply, _, _)) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let product = try expression(at: site, in: analysis)
         guard case .binary(.multiply, let l, let r) = product else { throw wrongSite(site, "a multiplication") }
         var candidates: [(variable: String, factor: Expression, variableFirst: Bool)] = []
         if case .identifier(let v) = l { candidates.append((v, r, true)) }
         if case .identifier(let v) = r { candidates.append((v, l, false)) }
         try require(!candidates.isEmpty, site, "neither operand is a variable")
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         for candidate in candidates {
-            guard let (loopPath, loop) = enclosingLoop(over: candidate.variable, of: site, in: unit) else { continue }
+            guard let (loopPath, loop) = enclosingLoop(over: candidate.variable, of: site, in: analysis) else { continue }
             guard legal(candidate.factor, loop: loop, loopPath: loopPath, context: context),
-                  unit.firstOccurrence(of: product, under: loopPath.appending(3)) == site,
+                  analysis.firstOccurrence(of: product, under: loopPath.appending(3)) == site,
                   let type = context.valueType(of: product)?.arithmetic, type.isInteger,
                   let variableType = loop.variableType(in: context), variableType.isInteger,
-                  let block = BlockSite(statementAt: loopPath, in: unit), !block.isSwitchBody else { continue }
+                  let block = analysis.blockSite(at: loopPath), !block.isSwitchBody else { continue }
             return [Plan {
                 var names = FreshNames(unit)
                 let induction = Expression.identifier(names.make("ind"))
                 let start = context.valueType(of: loop.start) == variableType
                     ? loop.start : .cast(variableType.typeName, loop.start)
-                let initial = candidate.variableFirst
-                    ? Expression.binary(.multiply, start, candidate.factor) : .binary(.multiply, candidate.factor, start)
+                let initial = loop.start.integerValue == 0 ? Expression.integer(0)
+                    : candidate.variableFirst ? .binary(.multiply, start, candidate.factor) : .binary(.multiply, candidate.factor, start)
                 let step = Expression.comma(loop.step, .assignment(.add, induction, candidate.factor))
                 let body = loop.body.rewritingExpressions { $0 == product ? induction : nil }
                 let newLoop = Statement.forLoop(loop.initializer, loop.condition, step, body)
@@ -56,9 +62,9 @@ struct InductionVariable: SiteOperator {
     }
 
     /// The nearest enclosing canonical loop over `variable` whose body contains `site`.
-    private func enclosingLoop(over variable: String, of site: NodePath, in unit: TranslationUnit) -> (NodePath, CanonicalLoop)? {
+    private func enclosingLoop(over variable: String, of site: NodePath, in analysis: UnitAnalysis) -> (NodePath, CanonicalLoop)? {
         for ancestor in site.ancestors {
-            guard let statement = unit.statement(at: ancestor), let loop = CanonicalLoop(statement),
+            guard let statement = analysis.statement(at: ancestor), let loop = CanonicalLoop(statement),
                   loop.variable == variable else { continue }
             return site.indices[ancestor.indices.count] == 3 ? (ancestor, loop) : nil
         }

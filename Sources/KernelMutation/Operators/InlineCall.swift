@@ -1,17 +1,18 @@
 import KernelSyntax
 
 /// Inlining of a `static` helper at a call site. Two forms (parameter `form`):
-/// - 0, expression: a helper whose body is a single `return r;` is replaced by `r` with each
-///   parameter replaced by its argument (cast to the parameter type when the types differ) and
-///   the result cast to the return type when they differ;
+/// - 0, expression: a helper whose body is a single `return r;` (or `if (c) return a; [else]
+///   return b;`, taken as `return c ? a : b;` under the checks of `if-to-select`) is replaced by
+///   `r` with each parameter replaced by its argument (cast to the parameter type when the types
+///   differ) and the result cast to the return type when they differ;
 /// - 1, block: a call that is a whole statement — `g(...);`, `L = g(...);`, `L op= g(...);` or
 ///   `return g(...);` — becomes `{ P p_0 = arg; ...renamed body...; L = r_renamed; }`, with the
 ///   parameters and every local of the helper renamed to fresh names (so nothing is captured).
 ///
 /// Preconditions checked:
 /// - the callee is a `static` definition in the unit without `volatile`, its parameters are named,
-///   the argument count matches, and its file-scope names (read-only tables) are not redeclared
-///   in the caller, while its own names are not file-scope names;
+///   the argument count matches, and the file-scope names it uses (read-only tables, called
+///   functions) are not redeclared in the caller, while its own names are not file-scope names;
 /// - the arguments have no side effects (pure calls allowed), so evaluating them zero, one or
 ///   several times (form 0) or in left-to-right order (form 1) is unobservable;
 /// - form 0: `r` has no side effects and no calls — in particular it writes no parameter;
@@ -23,14 +24,19 @@ struct InlineCall: SiteOperator {
     let name = "inline-call"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard case .call(let g, let arguments) = try expression(at: site, in: unit) else { throw wrongSite(site, "a call") }
-        guard let callee = InlineCallee(g, in: unit) else { throw refuse(site, "the callee is not an analysable static definition") }
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .expression(.call) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard case .call(let g, let arguments) = try expression(at: site, in: analysis) else { throw wrongSite(site, "a call") }
+        guard let callee = InlineCallee(g, in: analysis) else { throw refuse(site, "the callee is not an analysable static definition") }
         try require(callee.parameters.count == arguments.count, site, "the argument count does not match")
-        try require(!unit.isInsideSizeofOrAddress(site), site, "the call is inside sizeof")
-        let caller = try context(site, unit)
+        try require(!analysis.isInsideSizeofOrAddress(site), site, "the call is inside sizeof")
+        let caller = try context(site, analysis)
         let callerLocals = EffectSummary(of: caller.function.body!).declares.union(caller.function.parameters.compactMap(\.name))
-        try require(callee.globals.isDisjoint(with: callerLocals), site, "the caller shadows a table the callee reads")
+        try require(callee.globals.isDisjoint(with: callerLocals), site, "the caller shadows a table or function the callee uses")
         let fileScope = Self.fileScopeNames(unit)
         try require(callee.locals.isDisjoint(with: fileScope), site, "a callee local shares a file-scope name")
         try require(arguments.allSatisfy { !caller.effects(of: $0).hasSideEffects }, site, "an argument has side effects")
@@ -43,7 +49,7 @@ struct InlineCall: SiteOperator {
         }
         var plans: [Plan] = []
         if let plan = expressionForm(site, unit, callee, converted) { plans.append(plan) }
-        if let plan = blockForm(site, unit, callee, arguments, caller) { plans.append(plan) }
+        if let plan = blockForm(site, analysis, callee, arguments, caller) { plans.append(plan) }
         try require(!plans.isEmpty, site, "the callee's body cannot be inlined here")
         return plans
     }
@@ -63,7 +69,7 @@ struct InlineCall: SiteOperator {
 
     private func expressionForm(_ site: NodePath, _ unit: TranslationUnit, _ callee: InlineCallee,
                                 _ arguments: [Expression]) -> Plan? {
-        guard callee.body.items.count == 1, case .returnStatement(let r?) = callee.body.items[0] else { return nil }
+        guard let r = callee.returnedExpression else { return nil }
         let effects = EffectSummary(of: r)
         guard !effects.hasSideEffects, effects.calledFunctions.isEmpty else { return nil }
         var substitution: [String: Expression] = [:]
@@ -73,8 +79,9 @@ struct InlineCall: SiteOperator {
         return Plan(["form": 0]) { try unit.replacing(site, with: result) }
     }
 
-    private func blockForm(_ site: NodePath, _ unit: TranslationUnit, _ callee: InlineCallee,
+    private func blockForm(_ site: NodePath, _ analysis: UnitAnalysis, _ callee: InlineCallee,
                            _ arguments: [Expression], _ caller: FunctionContext) -> Plan? {
+        let unit = analysis.unit
         guard let parent = site.parent, let slot = site.indices.last else { return nil }
         var items = callee.body.items
         var returned: Expression?
@@ -87,7 +94,7 @@ struct InlineCall: SiteOperator {
         guard isVoid == (returned == nil) else { return nil }
         let statementPath: NodePath
         let finish: (Expression?) -> [Statement]
-        switch unit.node(at: parent) {
+        switch analysis.node(at: parent) {
         case .statement(.expression)? where slot == 0:
             statementPath = parent
             finish = { value in value.map { [.expression($0)] } ?? [] }
@@ -96,7 +103,7 @@ struct InlineCall: SiteOperator {
             finish = { value in [.returnStatement(value)] }
         case .expression(.assignment(let op, let target, _))? where slot == 1 && !isVoid:
             guard let grandparent = parent.parent, parent.indices.last == 0,
-                  case .statement(.expression)? = unit.node(at: grandparent),
+                  case .statement(.expression)? = analysis.node(at: grandparent),
                   !caller.effects(of: target).hasSideEffects else { return nil }
             if !callee.isPure {
                 guard case .identifier(let v) = target, !caller.addressTaken.contains(v) else { return nil }

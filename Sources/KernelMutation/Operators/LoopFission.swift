@@ -15,10 +15,15 @@ struct LoopFission: SiteOperator {
     let name = "loop-fission"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard let loop = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.forLoop) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard let loop = CanonicalLoop(try statement(at: site, in: analysis)) else { throw wrongSite(site, "a canonical for loop") }
         try require(loop.body.items.count >= 2, site, "the body has fewer than two items")
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context) {
             throw refuse(site, reason)
         }

@@ -15,14 +15,19 @@ struct LoopFusion: SiteOperator {
     let name = "loop-fusion"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard let first = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
-        let block = try blockSite(site, unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.forLoop) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard let first = CanonicalLoop(try statement(at: site, in: analysis)) else { throw wrongSite(site, "a canonical for loop") }
+        let block = try blockSite(site, analysis)
         guard block.index + 1 < block.block.items.count, let second = CanonicalLoop(block.block.items[block.index + 1]),
               second.initializer == first.initializer, second.condition == first.condition, second.step == first.step else {
             throw wrongSite(site, "a loop followed by a loop with the same header")
         }
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         for loop in [first, second] {
             if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context) {
                 throw refuse(site, reason)

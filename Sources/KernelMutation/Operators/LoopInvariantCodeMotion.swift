@@ -20,25 +20,33 @@ struct LoopInvariantCodeMotion: SiteOperator {
     let name = "licm"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let e = try expression(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .expression(.binary), .expression(.unary), .expression(.cast), .expression(.conditional): return true
+        default: return false
+        }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let e = try expression(at: site, in: analysis)
         switch e {
         case .binary, .unary, .cast, .conditional: break
         default: throw wrongSite(site, "an operator expression")
         }
         try require(Evaluation.isSpeculationSafe(e), site, "the expression is not safe to evaluate early")
-        let loopPath = try enclosingLoop(of: site, in: unit)
-        let context = try context(site, unit)
+        let loopPath = try enclosingLoop(of: site, in: analysis)
+        let context = try context(site, analysis)
         let effects = context.effects(of: e)
         try require(!effects.reads.isEmpty, site, "the expression is constant")
         guard let type = context.valueType(of: e), type.arithmetic != nil else {
             throw refuse(site, "the expression's type is not a known arithmetic type")
         }
-        let loopStatement = unit.statement(at: loopPath)!
+        let loopStatement = analysis.statement(at: loopPath)!
         let loopEffects = context.effects(of: loopStatement)
         try require(effects.reads.isDisjoint(with: loopEffects.writes), site, "the loop writes a variable the expression reads")
         try require(effects.reads.isDisjoint(with: loopEffects.declares), site, "the loop declares a variable the expression reads")
-        let block = try blockSite(loopPath, unit)
+        let block = try blockSite(loopPath, analysis)
         return [Plan {
             var names = FreshNames(unit)
             let local = names.make("inv")
@@ -50,11 +58,11 @@ struct LoopInvariantCodeMotion: SiteOperator {
     }
 
     /// The innermost loop containing `site` in a repeatedly evaluated part.
-    private func enclosingLoop(of site: NodePath, in unit: TranslationUnit) throws -> NodePath {
+    private func enclosingLoop(of site: NodePath, in analysis: UnitAnalysis) throws -> NodePath {
         var child = site
         for ancestor in site.ancestors {
             let slot = child.indices[ancestor.indices.count]
-            switch unit.node(at: ancestor) {
+            switch analysis.node(at: ancestor) {
             case .expression(.sizeofExpression)?:
                 throw refuse(site, "the expression is inside sizeof")
             case .statement(.forLoop)?:

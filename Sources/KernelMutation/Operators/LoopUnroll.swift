@@ -20,10 +20,15 @@ struct LoopUnroll: SiteOperator {
     /// The unroll factors offered.
     static let factors = [2, 4, 8]
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard let loop = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.forLoop) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard let loop = CanonicalLoop(try statement(at: site, in: analysis)) else { throw wrongSite(site, "a canonical for loop") }
         try require(!loop.body.items.isEmpty, site, "the body is empty")
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context)
             ?? LoopUnrolling.typeViolation(loop, in: context) {
             throw refuse(site, reason)

@@ -21,10 +21,15 @@ struct OperatorReplace: SiteOperator {
         .shiftLeft: [.shiftRight], .shiftRight: [.shiftLeft],
     ]
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard case .binary(let op, let l, let r) = try expression(at: site, in: unit),
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .expression(.binary) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard case .binary(let op, let l, let r) = try expression(at: site, in: analysis),
               let targets = OperatorReplace.related[op] else { throw wrongSite(site, "a binary operator with related ones") }
-        let context = try anyContext(site, unit)
+        let context = try anyContext(site, analysis)
         if op == .add || op == .subtract {
             let x = context.valueType(of: l), y = context.valueType(of: r)
             let arithmetic = x?.arithmetic != nil && y?.arithmetic != nil

@@ -23,10 +23,15 @@ struct PointerWalk: SiteOperator {
     let name = "pointer-walk"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let loopStatement = try statement(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.forLoop) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let loopStatement = try statement(at: site, in: analysis)
         guard let loop = CanonicalLoop(loopStatement) else { throw wrongSite(site, "a canonical for loop") }
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         let body = context.effects(of: loop.body)
         let loopEffects = context.effects(of: loopStatement)
         try require(!body.writes.contains(loop.variable) && !body.declares.contains(loop.variable)
@@ -36,7 +41,7 @@ struct PointerWalk: SiteOperator {
                     "the start value has side effects or is not an integer")
         let bases = eligibleBases(loop, context: context, loopWrites: loopEffects.writes, bodyDeclares: body.declares)
         try require(!bases.isEmpty, site, "no array is indexed by the loop variable")
-        let block = try blockSite(site, unit)
+        let block = try blockSite(site, analysis)
         return bases.enumerated().map { index, base in
             Plan(["base": index]) {
                 var names = FreshNames(unit)

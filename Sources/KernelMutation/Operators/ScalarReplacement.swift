@@ -22,15 +22,23 @@ struct ScalarReplacement: SiteOperator {
     let name = "scalar-replace"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let x = try expression(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .expression(.subscript), .expression(.unary(.dereference, _)): return true
+        default: return false
+        }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let x = try expression(at: site, in: analysis)
         switch x {
         case .subscript, .unary(.dereference, _): break
         default: throw wrongSite(site, "an array element or pointer dereference")
         }
-        guard let block = unit.enclosingBlockItem(of: site) else { throw wrongSite(site, "inside a block") }
+        guard let block = analysis.enclosingBlockItem(of: site) else { throw wrongSite(site, "inside a block") }
         try require(!block.isSwitchBody, site, "the statement is in a switch body")
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         let accessEffects = context.effects(of: x)
         try require(!accessEffects.hasSideEffects, site, "the access has side effects")
         guard let type = context.valueType(of: x) else { throw refuse(site, "the element type is not known") }
@@ -46,7 +54,7 @@ struct ScalarReplacement: SiteOperator {
                         "the stored value has side effects on the access")
             storeValue = value
         } else {
-            try require(unit.firstOccurrence(of: x, under: firstPath) == site, site, "not the first access in its statement")
+            try require(analysis.firstOccurrence(of: x, under: firstPath) == site, site, "not the first access in its statement")
             try require(Evaluation.unconditionalNodes(of: first).contains(x), site, "the statement may not evaluate the access")
         }
 

@@ -12,9 +12,17 @@ struct SelectToBranch: SiteOperator {
     let name = "select-to-if"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let statement = try statement(at: site, in: unit)
-        let context = try context(site, unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .statement(.expression(.assignment(.assign, _, .conditional))), .statement(.returnStatement(.conditional?)): return true
+        default: return false
+        }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let statement = try statement(at: site, in: analysis)
+        let context = try context(site, analysis)
         func check(_ parts: [Expression], _ a: Expression, _ b: Expression) throws {
             try require(SelectLegality.sideEffectFree(parts, in: context), site, "an operand has side effects")
             try require(SelectLegality.sameType(a, b, in: context), site, "the two values have different types")

@@ -27,14 +27,19 @@ struct SplitAccumulator: SiteOperator {
     /// The numbers of accumulators offered.
     static let ways = [2, 4]
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        guard let loop = CanonicalLoop(try statement(at: site, in: unit)) else { throw wrongSite(site, "a canonical for loop") }
-        let context = try context(site, unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement(.forLoop) = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        guard let loop = CanonicalLoop(try statement(at: site, in: analysis)) else { throw wrongSite(site, "a canonical for loop") }
+        let context = try context(site, analysis)
         if let reason = loop.countingViolation(in: context) ?? loop.controlViolation(in: context)
             ?? LoopUnrolling.typeViolation(loop, in: context) {
             throw refuse(site, reason)
         }
-        let block = try blockSite(site, unit)
+        let block = try blockSite(site, analysis)
         let accumulators = candidates(loop.body).filter { eligible($0, loop: loop, context: context) }
         try require(!accumulators.isEmpty, site, "no integer accumulator is updated only by += or -=")
         var plans: [Plan] = []

@@ -6,11 +6,16 @@ struct StatementDelete: SiteOperator {
     let name = "statement-delete"
     let preservesSemantics = false
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        _ = try statement(at: site, in: unit)
-        let block = try blockSite(site, unit, allowSwitchBody: true)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        _ = try statement(at: site, in: analysis)
+        let block = try blockSite(site, analysis, allowSwitchBody: true)
         try require(GenProgStatements.isMovable(block.statement), site, "declarations, labels and empty statements stay")
-        _ = try anyContext(site, unit)
+        _ = try anyContext(site, analysis)
         return [Plan { try block.replacing(block.index..<(block.index + 1), with: [], in: unit) }]
     }
 }

@@ -7,15 +7,20 @@ struct StatementDuplicate: SiteOperator {
     let name = "statement-duplicate"
     let preservesSemantics = false
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let s = try statement(at: site, in: unit)
-        let block = try blockSite(site, unit, allowSwitchBody: true)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        if case .statement = node { return true } else { return false }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let s = try statement(at: site, in: analysis)
+        let block = try blockSite(site, analysis, allowSwitchBody: true)
         try require(GenProgStatements.isMovable(s), site, "declarations, labels and empty statements stay")
         switch s {
         case .breakStatement, .continueStatement, .returnStatement: throw refuse(site, "a jump would be duplicated")
         default: break
         }
-        _ = try anyContext(site, unit)
+        _ = try anyContext(site, analysis)
         return [Plan { try block.inserting([s], before: block.index + 1, in: unit) }]
     }
 }

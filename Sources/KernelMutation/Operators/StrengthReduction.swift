@@ -16,8 +16,18 @@ struct StrengthReduction: SiteOperator {
     let name = "strength-reduce"
     let preservesSemantics = true
 
-    func plans(at site: NodePath, in unit: TranslationUnit) throws -> [Plan] {
-        let e = try expression(at: site, in: unit)
+    func isCandidate(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .expression(.binary(.multiply, _, _)), .expression(.binary(.divide, _, _)), .expression(.binary(.remainder, _, _)):
+            return true
+        default:
+            return false
+        }
+    }
+
+    func plans(at site: NodePath, in analysis: UnitAnalysis) throws -> [Plan] {
+        let unit = analysis.unit
+        let e = try expression(at: site, in: analysis)
         guard case .binary(let op, let l, let r) = e, [.multiply, .divide, .remainder].contains(op) else {
             throw wrongSite(site, "a multiplication, division or remainder")
         }
@@ -28,12 +38,12 @@ struct StrengthReduction: SiteOperator {
             constant = l
         }
         guard let k = powerOfTwo(constant) else { throw refuse(site, "the constant is not a power of two") }
-        let context = try context(site, unit)
+        let context = try context(site, analysis)
         guard let xType = context.valueType(of: operand)?.arithmetic, xType.isInteger,
               context.valueType(of: e)?.arithmetic == xType.promoted else {
             throw refuse(site, "the operand's type is unknown or widened by the constant")
         }
-        try require(xType.promoted.isUnsigned || isNonNegativeCounter(operand, site: site, unit: unit, context: context),
+        try require(xType.promoted.isUnsigned || isNonNegativeCounter(operand, site: site, analysis: analysis, context: context),
                     site, "the operand may be negative")
         let rewritten: Expression
         switch op {
@@ -52,10 +62,10 @@ struct StrengthReduction: SiteOperator {
 
     /// True if `x` is the variable of an enclosing canonical loop counting up from a non-negative
     /// literal, with the site in the loop's condition or body.
-    private func isNonNegativeCounter(_ x: Expression, site: NodePath, unit: TranslationUnit, context: FunctionContext) -> Bool {
+    private func isNonNegativeCounter(_ x: Expression, site: NodePath, analysis: UnitAnalysis, context: FunctionContext) -> Bool {
         guard case .identifier(let name) = x else { return false }
         for ancestor in site.ancestors {
-            guard let statement = unit.statement(at: ancestor), let loop = CanonicalLoop(statement),
+            guard let statement = analysis.statement(at: ancestor), let loop = CanonicalLoop(statement),
                   loop.variable == name else { continue }
             let slot = site.indices[ancestor.indices.count]
             guard slot == 1 || slot == 3, let start = loop.start.integerValue, start <= 0x7fff_ffff else { return false }

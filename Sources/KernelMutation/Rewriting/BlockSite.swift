@@ -22,8 +22,13 @@ struct BlockSite {
 
     /// The block context of the statement at `path`, or `nil` if its parent is not a block.
     init?(statementAt path: NodePath, in unit: TranslationUnit) {
+        self.init(statementAt: path, lookup: unit.node(at:))
+    }
+
+    /// The same, looking nodes up with `lookup`.
+    init?(statementAt path: NodePath, lookup: (NodePath) -> SyntaxNode?) {
         guard let parent = path.parent, let index = path.indices.last, parent.indices.count >= 2 else { return nil }
-        switch unit.node(at: parent) {
+        switch lookup(parent) {
         case .block(let b)?:
             block = b
             isCompound = false
@@ -37,7 +42,7 @@ struct BlockSite {
         blockPath = parent
         self.index = index
         var switchBody = false
-        if !isCompound, let grandparent = parent.parent, case .statement(.switchStatement)? = unit.node(at: grandparent) {
+        if !isCompound, let grandparent = parent.parent, case .statement(.switchStatement)? = lookup(grandparent) {
             switchBody = true
         }
         isSwitchBody = switchBody
@@ -73,19 +78,5 @@ extension TranslationUnit {
         }
         let single = statements.count == 1 ? statements[0] : .compound(Block(statements))
         return try replacing(path, with: single)
-    }
-}
-
-/// Navigation from a node to its ancestors.
-extension NodePath {
-    /// All proper ancestors, nearest first (excluding the root).
-    var ancestors: [NodePath] {
-        var result: [NodePath] = []
-        var current = self
-        while let parent = current.parent, !parent.indices.isEmpty {
-            result.append(parent)
-            current = parent
-        }
-        return result
     }
 }

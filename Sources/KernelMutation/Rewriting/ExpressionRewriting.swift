@@ -68,14 +68,7 @@ extension Expression {
         rewritten { $0 == target ? replacement : nil }
     }
 
-    /// Every use of the variable `name` replaced by `replacement` (calls are not variables).
-    func substituting(_ name: String, with replacement: Expression) -> Expression {
-        rewritten { if case .identifier(name) = $0 { return replacement } else { return nil } }
-    }
-
     /// The variable name, if this is a plain identifier.
     var identifierName: String? { if case .identifier(let name) = self { return name } else { return nil } }
 
-    /// True for an integer literal.
-    var isIntegerLiteral: Bool { if case .integerLiteral = self { return true } else { return false } }
 }

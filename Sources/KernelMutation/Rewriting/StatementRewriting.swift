@@ -61,11 +61,6 @@ extension Statement {
         rewritingExpressions { $0 == target ? replacement : nil }
     }
 
-    /// The statement with every use of variable `name` replaced by `replacement`.
-    func substituting(_ name: String, with replacement: Expression) -> Statement {
-        rewritingExpressions { if case .identifier(name) = $0 { return replacement } else { return nil } }
-    }
-
     /// True for `case`/`default` labeled statements.
     var isLabel: Bool {
         switch self {

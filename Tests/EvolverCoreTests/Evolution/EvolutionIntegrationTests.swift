@@ -32,6 +32,8 @@ struct EvolutionIntegrationTests {
         var options = EvolutionOptions.defaults(seed: 2, jobs: 2)
         options.timeLimit = nil
         options.candidateLimit = 64
+        // Deletions find the wasted loops quickly; the other operators are exercised elsewhere.
+        options.operators = ["statement-delete", "loop-unroll", "swap-independent"]
         let summary = try service.start(sandbox: "score", options: options, clock: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
                                         shouldStop: { false }, progress: { _ in })
         #expect(summary.candidates == 64)
