@@ -55,8 +55,9 @@ let package = Package(
         .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox", "KernelSyntax", "RunStore"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "TestSupport"]),
-        .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax"]),
-        .testTarget(name: "KernelMutationTests", dependencies: ["KernelMutation", "KernelSyntax"]),
+        .target(name: "KernelTestSupport", path: "Tests/KernelTestSupport"),
+        .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax", "KernelTestSupport"]),
+        .testTarget(name: "KernelMutationTests", dependencies: ["KernelMutation", "KernelSyntax", "KernelTestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),
     ]

@@ -1,3 +1,5 @@
+import KernelTestSupport
+
 /// Small `long long run(int *a, int n)` kernels written so that every semantics-preserving
 /// operator has several proposals to be checked against gcc.
 enum MutationKernels {

@@ -1,3 +1,5 @@
+import KernelTestSupport
+
 /// A kernel under test: its source, how to call it and the exported entry point.
 struct TestKernel: Sendable, CustomStringConvertible {
     var name: String

@@ -1,6 +1,6 @@
 /// Corpus kernels: linear algebra, unrolling, switch-heavy code, casts, tables, characters, loop forms.
 extension Corpus {
-    static let matrixMultiply = Kernel(name: "matrix_multiply", source: #"""
+    public static let matrixMultiply = Kernel(name: "matrix_multiply", source: #"""
     typedef double real;
 
     static void matmul(const real *A, const real *B, real *C, int N) {
@@ -27,7 +27,7 @@ extension Corpus {
     }
     """#)
 
-    static let unrolledDot = Kernel(name: "unrolled_dot", source: #"""
+    public static let unrolledDot = Kernel(name: "unrolled_dot", source: #"""
     static long long dot4(const int *x, const int *y, int n) {
         long long s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
@@ -52,7 +52,7 @@ extension Corpus {
     }
     """#)
 
-    static let switchMachine = Kernel(name: "switch_machine", source: #"""
+    public static let switchMachine = Kernel(name: "switch_machine", source: #"""
     long long run(int *a, int n) {
         unsigned int acc = 0x12345u;
         long long out = 0;
@@ -95,7 +95,7 @@ extension Corpus {
     }
     """#)
 
-    static let castsAndSizeof = Kernel(name: "casts_and_sizeof", source: #"""
+    public static let castsAndSizeof = Kernel(name: "casts_and_sizeof", source: #"""
     typedef unsigned long long u64;
     typedef const int *cint_ptr;
 
@@ -124,7 +124,7 @@ extension Corpus {
     }
     """#)
 
-    static let constantTables = Kernel(name: "constant_tables", source: #"""
+    public static let constantTables = Kernel(name: "constant_tables", source: #"""
     static const int kTable[8] = {3, 1, 4, 1, 5, 9, 2, 6};
     static const double kScale = 0.125;
     static const unsigned char kMask[] = {0x0F, 0xf0, 255}, kOne = 1;
@@ -147,7 +147,7 @@ extension Corpus {
     }
     """#)
 
-    static let characterClasses = Kernel(name: "character_classes", source: #"""
+    public static let characterClasses = Kernel(name: "character_classes", source: #"""
     static int classify(int c) {
         if (c == '\n' || c == '\t')
             return 1;
@@ -180,7 +180,7 @@ extension Corpus {
     }
     """#)
 
-    static let loopForms = Kernel(name: "loop_forms", source: #"""
+    public static let loopForms = Kernel(name: "loop_forms", source: #"""
     int clamp_index(int i, int n);
 
     int clamp_index(int i, int n) {

@@ -1,19 +1,24 @@
 /// A realistic kernel used by round-trip, fuzz and behaviour tests. Every kernel exports
 /// `long long run(int *a, int n)`, which may scribble on `a[0..<n]` and returns a checksum.
-struct Kernel: Sendable, CustomStringConvertible {
-    var name: String
-    var source: String
-    var description: String { name }
+public struct Kernel: Sendable, CustomStringConvertible {
+    public var name: String
+    public var source: String
+    public var description: String { name }
+
+    public init(name: String, source: String) {
+        self.name = name
+        self.source = source
+    }
 }
 
-enum Corpus {
-    static let all: [Kernel] = [
+public enum Corpus {
+    public static let all: [Kernel] = [
         insertionSort, prefixSums, smithWaterman, mannWhitney, quickselectMedian, insertionMedian,
         matrixMultiply, unrolledDot, switchMachine, castsAndSizeof, constantTables, characterClasses,
         loopForms,
     ]
 
-    static let insertionSort = Kernel(name: "insertion_sort", source: #"""
+    public static let insertionSort = Kernel(name: "insertion_sort", source: #"""
     /* Insertion sort followed by a polynomial hash. */
     typedef unsigned long long u64;
 
@@ -41,7 +46,7 @@ enum Corpus {
     }
     """#)
 
-    static let prefixSums = Kernel(name: "prefix_sums", source: #"""
+    public static let prefixSums = Kernel(name: "prefix_sums", source: #"""
     static long long prefix_sums(int *restrict out, const int *const in, int n) {
         const int *p = in;
         const int *const end = in + n;
@@ -67,7 +72,7 @@ enum Corpus {
     }
     """#)
 
-    static let smithWaterman = Kernel(name: "smith_waterman_affine", source: #"""
+    public static let smithWaterman = Kernel(name: "smith_waterman_affine", source: #"""
     static inline int max2(int x, int y) { return x > y ? x : y; }
     static inline int max4(int a, int b, int c, int d) { return max2(max2(a, b), max2(c, d)); }
 
@@ -102,7 +107,7 @@ enum Corpus {
     }
     """#)
 
-    static let mannWhitney = Kernel(name: "mann_whitney_u", source: #"""
+    public static let mannWhitney = Kernel(name: "mann_whitney_u", source: #"""
     static int bucket(int v) { return ((v % 7) + 7) % 7; }
 
     /* Twice the Mann-Whitney U statistic of the two halves, counting ties as one half. */
@@ -119,7 +124,7 @@ enum Corpus {
     }
     """#)
 
-    static let quickselectMedian = Kernel(name: "quicksort_median", source: #"""
+    public static let quickselectMedian = Kernel(name: "quicksort_median", source: #"""
     static void swap_ints(int *x, int *y) { int t = *x; *x = *y; *y = t; }
 
     static void quicksort(int *v, int lo, int hi) {
@@ -155,7 +160,7 @@ enum Corpus {
     }
     """#)
 
-    static let insertionMedian = Kernel(name: "insertion_median_double", source: #"""
+    public static let insertionMedian = Kernel(name: "insertion_median_double", source: #"""
     static double median_of(const int *src, int n, double *scratch) {
         for (int i = 0; i < n; i++) {
             double v = (double)src[i] * 0.5;
