@@ -189,6 +189,8 @@ public final class EvolutionEngine {
                     outcome.decision = .differentialMismatch
                     outcome.verdict = .wrongOutput
                     outcome.detail = why
+                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
+                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
                     newcomers.removeLast()
                 } else {
                     outcome.decision = .promoted
