@@ -59,7 +59,15 @@ struct EvolutionFigures {
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(useconds_t(500_000 + rng.below(3_500_000)))
+            // Wait until the run has recorded something, then kill it at a random moment after that.
+            let storeFile = dir.appendingPathComponent("evolver.sqlite")
+            let waitUntil = Date().addingTimeInterval(90)
+            while Date() < waitUntil {
+                usleep(200_000)
+                if FileManager.default.fileExists(atPath: storeFile.path),
+                   let s = try? RunStore(directory: dir), let id = try? s.runs().first?.id, ((try? s.candidates(run: id))?.count ?? 0) > 0 { break }
+            }
+            usleep(useconds_t(rng.below(4_000_000)))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             let store = try RunStore(directory: dir)
