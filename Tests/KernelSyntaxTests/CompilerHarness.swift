@@ -1,4 +1,5 @@
 import Foundation
+import KernelTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,32 +7,16 @@ import Glibc
 /// The C signature every corpus kernel exports as `run`.
 typealias RunFunction = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int64
 
-struct HarnessError: Error, CustomStringConvertible {
-    var description: String
-}
-
 /// Runs external compilers and loads the shared libraries they produce.
 enum Harness {
     /// Runs `tool` with `arguments`; returns the exit status and combined output.
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try CompilerTools.run(tool, arguments)
     }
 
     /// A fresh, unique temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("cfront-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try CompilerTools.temporaryDirectory(prefix: "cfront-tests")
     }
 
     /// Writes `source` to `dir/name.c` and compiles it with gcc into `dir/name.so`.

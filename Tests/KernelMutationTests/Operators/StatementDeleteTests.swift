@@ -1,3 +1,4 @@
+import KernelTestSupport
 import KernelSyntax
 import Testing
 @testable import KernelMutation

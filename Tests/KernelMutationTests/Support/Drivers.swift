@@ -1,3 +1,4 @@
+import KernelTestSupport
 /// `int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)`
 typealias ScoreFunction = @convention(c) (UnsafePointer<Int64>?, Int32, UnsafePointer<Int64>?, Int32,
                                           UnsafeMutablePointer<Int64>?, UnsafeMutablePointer<Int64>?) -> Int32

@@ -1,3 +1,4 @@
+import KernelTestSupport
 import Foundation
 
 /// The two real evolver targets, read from the repository's sandboxes.

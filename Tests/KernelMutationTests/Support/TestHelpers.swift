@@ -1,3 +1,4 @@
+import KernelTestSupport
 import Foundation
 import KernelSyntax
 import Testing
