@@ -9,8 +9,9 @@ public enum MutationRegistry {
     /// of what makes a run reproducible — new operators are appended, never inserted. Within that
     /// constraint the list reads from large to small scope: the semantics-preserving operators
     /// first (loop restructuring, then code motion and redundancy removal, then local rewrites),
-    /// and the operators the validation suite must judge last (constants, statements, operators),
-    /// so a search that only wants safe edits can take the prefix where `preservesSemantics` holds.
+    /// and the operators the validation suite must judge last (constants, statements, operators).
+    /// Operators added since then follow, whatever their kind, so a search that only wants safe
+    /// edits filters on `preservesSemantics` rather than taking a prefix.
     /// Replaying edits does not depend on the order: `apply` looks operators up by name.
     public static let operators: [any MutationOperator] = [
         // Loop restructuring.
@@ -37,6 +38,8 @@ public enum MutationRegistry {
         StatementDelete(),
         StatementDuplicate(),
         StatementSwap(),
+        // Added later (appended to keep the order of the operators above).
+        BranchToArithmetic(),
     ]
 
     private static let byName: [String: any MutationOperator] = {

@@ -9,6 +9,7 @@ import Testing
         "licm", "cse", "scalar-replace", "inline-call",
         "strength-reduce", "if-to-select", "select-to-if", "compound-assign", "swap-independent",
         "constant-tweak", "operator-replace", "statement-delete", "statement-duplicate", "statement-swap",
+        "if-to-arithmetic",
     ]
 
     @Test func operatorsAreListedInTheirDocumentedOrder() {
@@ -16,9 +17,11 @@ import Testing
         #expect(Set(RegistryTests.expectedNames).count == RegistryTests.expectedNames.count)
     }
 
-    @Test func semanticsPreservingOperatorsComeFirst() {
+    /// The original operators: semantics-preserving first, then the exploratory ones; later
+    /// operators are appended (the order is part of what a run's random draws mean).
+    @Test func operatorOrderIsStable() {
         let flags = MutationRegistry.operators.map(\.preservesSemantics)
-        #expect(flags == Array(repeating: true, count: 15) + Array(repeating: false, count: 5))
+        #expect(flags == Array(repeating: true, count: 15) + Array(repeating: false, count: 5) + [true])
     }
 
     @Test func lookupByName() throws {

@@ -37,7 +37,8 @@ public struct KernelCheck {
             significant: rule.isSignificant(comparison), wouldPromote: rule.promotes(comparison), pValue: comparison.pValue,
             gain: comparison.relativeGain, samples: bench.candidateSamples.count, reps: bench.reps,
             windowMs: Double(bench.windowNs) / 1e6,
-            timerOverheadPercent: bench.windowNs > 0 ? 100 * Double(bench.overheadNs) / Double(bench.windowNs) : 0)
+            timerOverheadPercent: bench.windowNs > 0 ? 100 * Double(bench.overheadNs) / Double(bench.windowNs) : 0,
+            samplesNs: bench.candidateSamples, seedSamplesNs: bench.incumbentSamples)
         return report
     }
 }

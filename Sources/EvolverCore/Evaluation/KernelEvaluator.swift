@@ -111,21 +111,29 @@ public final class KernelEvaluator {
     }
 
     /// Times `candidate` against `incumbent` on the sandbox's workload, interleaved (ABBA) after warm-up.
-    public func benchmark(incumbent: String, candidate: String) throws -> BenchmarkOutcome {
+    /// - Parameters:
+    ///   - screen: a short benchmark with these settings (no warm-up) instead of the manifest's.
+    ///   - candidateFirst: compile the candidate first (in the first child; results still in incumbent/candidate order).
+    public func benchmark(incumbent: String, candidate: String, screen: SpeedScreen? = nil, candidateFirst: Bool = false) throws -> BenchmarkOutcome {
         let spec = sandbox.manifest.benchmark
+        let samples = screen?.samples ?? spec.samples
+        let children = screen?.children ?? spec.children ?? BenchmarkSpec.defaultChildren
         let job = WorkerJob(
-            manifest: sandbox.manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: workload,
-            mode: .benchmark(warmup: spec.warmupPairs, samples: spec.samples, windowNs: UInt64(spec.windowMs * 1e6), maxReps: spec.maxReps,
-                             children: min(spec.samples, spec.children ?? BenchmarkSpec.defaultChildren)))
+            manifest: sandbox.manifest, harness: sandbox.harness, sources: candidateFirst ? [candidate, incumbent] : [incumbent, candidate], cases: workload,
+            mode: .benchmark(warmup: screen == nil ? spec.warmupPairs : 0, samples: samples,
+                             windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: spec.maxReps,
+                             children: max(1, min(samples, children))))
         let reply = try worker.run(job)
+        let (a, b) = candidateFirst ? (reply.samplesB, reply.samplesA) : (reply.samplesA, reply.samplesB)
         var outcome = BenchmarkOutcome(
-            verdict: .passed, detail: "", incumbentSamples: reply.samplesA.map { Int64($0) }, candidateSamples: reply.samplesB.map { Int64($0) },
+            verdict: .passed, detail: "", incumbentSamples: a.map { Int64($0) }, candidateSamples: b.map { Int64($0) },
             reps: reply.reps, overheadNs: reply.overheadNs, windowNs: 0)
-        let combined = (reply.samplesA + reply.samplesB).sorted()
+        let combined = (a + b).sorted()
         if !combined.isEmpty { outcome.windowNs = combined[combined.count / 2] * UInt64(max(1, reply.reps)) }
         if reply.status != .ok {
-            outcome.verdict = reply.failedKernel == 0 ? .internalError : reply.status.verdict
-            let who = reply.failedKernel == 0 ? "the incumbent" : "the candidate"
+            let incumbentFailed = (reply.failedKernel == 0) != candidateFirst
+            outcome.verdict = incumbentFailed ? .internalError : reply.status.verdict
+            let who = incumbentFailed ? "the incumbent" : "the candidate"
             outcome.detail = "\(who) failed on the benchmark workload: " + describe(reply, caseID: nil)
         } else if reply.checksums.count == 2, reply.checksums[0] != reply.checksums[1] {
             outcome.verdict = .wrongOutput

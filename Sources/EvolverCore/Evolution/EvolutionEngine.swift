@@ -65,7 +65,7 @@ public final class EvolutionEngine {
         scoring = try ScoringKernel(source: scoringSource)
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
-                                  benchmarkLock: NSLock(), recordedSamples: recordedSamples)
+                                  screen: options.screen, benchmarkLock: NSLock(), recordedSamples: recordedSamples)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs, runSeed: options.seed)
         self.clock = clock
         self.shouldStop = shouldStop
@@ -117,11 +117,11 @@ public final class EvolutionEngine {
 
     private func evaluate(_ offspring: [Offspring], incumbentSource: String) -> [StagedEvaluation.Result] {
         let slots = ResultSlots<StagedEvaluation.Result>(count: offspring.count)
-        let staged = self.staged, pool = self.pool
+        let staged = self.staged, pool = self.pool, scoring = self.scoring
         DispatchQueue.concurrentPerform(iterations: offspring.count) { i in
             let result: StagedEvaluation.Result
             do {
-                result = try pool.with { try staged.evaluate(offspring[i], incumbentSource: incumbentSource, with: $0) }
+                result = try pool.with { try staged.evaluate(offspring[i], incumbentSource: incumbentSource, scoring: scoring, with: $0) }
             } catch {
                 result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: "cheap", compileNs: 0)
             }
@@ -142,12 +142,12 @@ public final class EvolutionEngine {
         } else if staged.recordedSamples != nil {
             return nil
         } else {
-            let bench = try decisionEvaluator.benchmark(incumbent: o.source, candidate: incumbentSource)
+            let bench = try decisionEvaluator.benchmark(incumbent: incumbentSource, candidate: o.source, candidateFirst: true)
             guard bench.verdict == .passed else {
                 // Not confirmed (the candidate failed the second benchmark): a comparison that never promotes.
                 return SampleComparison(n: 1, m: 1, twiceU: 0, twiceMedianIncumbent: 2, twiceMedianCandidate: 2, twiceShift: 0)
             }
-            samples = (bench.candidateSamples, bench.incumbentSamples)
+            samples = (bench.incumbentSamples, bench.candidateSamples)
         }
         lastConfirmation = samples
         return try scoring.compare(incumbent: samples.incumbent, candidate: samples.candidate)
@@ -164,8 +164,17 @@ public final class EvolutionEngine {
                 index: o.index, generation: next.generation, sha256: o.sha256, parentSHA256: o.parentSHA256, edits: o.edits,
                 source: o.source, compileNs: r.compileNs, verdict: r.verdict, detail: r.detail, stage: r.stage,
                 scoringKernelSHA256: next.scoringKernelSHA256, incumbentSHA256: next.incumbent.sha256,
-                incumbentSamples: r.incumbentSamples, candidateSamples: r.candidateSamples, comparison: nil, decision: .rejected)
-            if r.verdict == .passed {
+                incumbentSamples: r.screenIncumbent + r.incumbentSamples, candidateSamples: r.screenCandidate + r.candidateSamples,
+                comparison: nil, decision: .rejected)
+            // The journaled samples: the screen's, the deciding benchmark's, then the confirmation's.
+            func recordSamples(confirmation: (incumbent: [Int64], candidate: [Int64])?) {
+                outcome.incumbentSamples = r.screenIncumbent + r.incumbentSamples + (confirmation?.incumbent ?? [])
+                outcome.candidateSamples = r.screenCandidate + r.candidateSamples + (confirmation?.candidate ?? [])
+            }
+            if r.verdict == .screenedOut {
+                outcome.comparison = r.screenComparison
+                outcome.decision = .notFaster
+            } else if r.verdict == .passed {
                 passing += 1
                 let n = sandbox.manifest.benchmark.samples
                 let c = try scoring.compare(incumbent: Array(r.incumbentSamples.prefix(n)), candidate: Array(r.candidateSamples.prefix(n)))
@@ -183,19 +192,16 @@ public final class EvolutionEngine {
                     outcome.decision = .notFaster
                     outcome.detail = String(format: "not confirmed: the confirmation benchmark measured %.3fx (gain %+.2f%%, p = %.2g)",
                                             confirmation.speedup, confirmation.relativeGain * 100, confirmation.pValue)
-                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
-                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
+                    recordSamples(confirmation: lastConfirmation)
                 } else if let why = try differential.disagreement(o.source, candidateIndex: o.index, evaluator: decisionEvaluator) {
                     outcome.decision = .differentialMismatch
                     outcome.verdict = .wrongOutput
                     outcome.detail = why
-                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
-                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
+                    recordSamples(confirmation: lastConfirmation)
                     newcomers.removeLast()
                 } else {
                     outcome.decision = .promoted
-                    outcome.incumbentSamples = r.incumbentSamples + (lastConfirmation?.incumbent ?? [])
-                    outcome.candidateSamples = r.candidateSamples + (lastConfirmation?.candidate ?? [])
+                    recordSamples(confirmation: lastConfirmation)
                     promoted = (member, c, o.source)
                     promotion = PromotionOutcome(
                         number: next.promotions + 1, candidateIndex: o.index, sha256: o.sha256,

@@ -26,11 +26,46 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     public var rule: PromotionRule
     /// Mutation operators to use, by name (nil: all of them).
     public var operators: [String]? = nil
+    /// The quick speed screen between the cheap cases and the whole suite (nil: none, as in runs
+    /// recorded before the screen existed).
+    public var screen: SpeedScreen? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
         EvolutionOptions(
             seed: seed, timeLimit: 60, candidateLimit: nil, generationLimit: nil, jobs: jobs, populationSize: 12,
-            offspringPerGeneration: max(4, jobs * 4), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard)
+            offspringPerGeneration: max(8, jobs * 8), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard,
+            screen: .standard)
+    }
+}
+
+/// Short benchmarks after the cheap cases: a candidate that one of them does not measure at least
+/// `minimumGain` faster than the incumbent is recorded as `screened_out` (not faster) without
+/// running the whole suite and the full benchmark. Each round is a fresh child, and every other
+/// round swaps the kernels' compile order; requiring every round to pass keeps candidates that
+/// passed one round by noise from reaching the costly stages. Most edits change nothing measurable, so this is
+/// where a run saves most of its time; a candidate that passes the screen still has to pass the
+/// whole suite and an independent, serialized benchmark (and its confirmation) to be promoted.
+public struct SpeedScreen: Codable, Sendable, Equatable {
+    /// Rounds, each in its own child; the candidate must pass all of them.
+    public var rounds: Int
+    /// Interleaved samples per side and round.
+    public var samples: Int
+    /// Children the samples are spread over (kernel order swapped in every other one).
+    public var children: Int
+    /// Target length of one timed window, in milliseconds.
+    public var windowMs: Double
+    /// Smallest Hodges–Lehmann gain (relative to the incumbent's median) that passes the screen.
+    public var minimumGain: Double
+
+    /// Two rounds of 12 samples, each in one child, 1 ms windows, at least 3% faster in both.
+    public static let standard = SpeedScreen(rounds: 2, samples: 12, children: 1, windowMs: 1, minimumGain: 0.03)
+
+    public init(rounds: Int, samples: Int, children: Int, windowMs: Double, minimumGain: Double) {
+        self.rounds = rounds
+        self.samples = samples
+        self.children = children
+        self.windowMs = windowMs
+        self.minimumGain = minimumGain
     }
 }

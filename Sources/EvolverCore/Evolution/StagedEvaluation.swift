@@ -4,15 +4,18 @@ import Foundation
 public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> (incumbent: [Int64], candidate: [Int64])?
 
 /// Evaluates one candidate in stages so bad ones cost little: the cheapest suite cases first, then
-/// the whole suite, then the interleaved benchmark against the incumbent.
+/// (when the run has one) a short speed screen against the incumbent, then the whole suite, then the
+/// interleaved benchmark against the incumbent.
 ///
-/// Benchmarks are serialized through `benchmarkLock` while validations of other candidates run on
-/// the other workers: each benchmark interleaves incumbent and candidate in one child (ABBA), so
-/// load from a concurrent validation hits both sides alike, and at most one benchmark competes
-/// for the machine at a time.
+/// Benchmarks are serialized through `benchmarkLock` while validations and screens of other
+/// candidates run on the other workers: each benchmark interleaves incumbent and candidate in the
+/// same child (ABBA), so load from concurrent work hits both sides alike, and at most one deciding
+/// benchmark competes for the machine at a time. Screens are not serialized: they only filter, and
+/// whatever passes them is measured again by the deciding benchmark.
 struct StagedEvaluation {
     let runSeed: UInt64
     let cheapCases: [Int]
+    let screen: SpeedScreen?
     let benchmarkLock: NSLock
     let recordedSamples: SampleProvider?
 
@@ -21,8 +24,14 @@ struct StagedEvaluation {
         var detail: String
         var stage: String
         var compileNs: UInt64
+        /// Samples of the deciding benchmark (and, in a replay, of the recorded confirmation after them).
         var incumbentSamples: [Int64] = []
         var candidateSamples: [Int64] = []
+        /// Samples of the speed screen (recorded before the others).
+        var screenIncumbent: [Int64] = []
+        var screenCandidate: [Int64] = []
+        /// What the screen measured, when it ran.
+        var screenComparison: SampleComparison?
     }
 
     /// Per-call deadline of the cheap stage.
@@ -35,26 +44,71 @@ struct StagedEvaluation {
         return mix.split()
     }
 
-    func evaluate(_ offspring: Offspring, incumbentSource: String, with evaluator: KernelEvaluator) throws -> Result {
+    func evaluate(_ offspring: Offspring, incumbentSource: String, scoring: ScoringKernel, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
         let cheap = try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs)
         guard cheap.verdict == .passed else {
             return Result(verdict: cheap.verdict, detail: cheap.detail, stage: "cheap", compileNs: cheap.compileNs)
         }
-        let full = try evaluator.validate(offspring.source, rng: &rng)
-        guard full.verdict == .passed else {
-            return Result(verdict: full.verdict, detail: full.detail, stage: "suite", compileNs: full.compileNs)
+        var recorded = recordedSamples?(offspring.index)
+        var screened = Result(verdict: .passed, detail: "", stage: "screen", compileNs: cheap.compileNs)
+        for round in 0..<(screen?.rounds ?? 0) {
+            let screen = screen!
+            let samples: (incumbent: [Int64], candidate: [Int64])
+            if let r = recorded, r.incumbent.count >= screen.samples, r.candidate.count >= screen.samples {
+                samples = (Array(r.incumbent.prefix(screen.samples)), Array(r.candidate.prefix(screen.samples)))
+                recorded = (Array(r.incumbent.dropFirst(screen.samples)), Array(r.candidate.dropFirst(screen.samples)))
+            } else {
+                // Live, or a replay of a candidate whose screen failed (crash, timeout, other outputs): measure again.
+                // Every other round compiles the candidate first, so an order effect cannot pass both.
+                let bench = try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, screen: screen,
+                                                    candidateFirst: round % 2 == 1)
+                guard bench.verdict == .passed else {
+                    // No samples recorded: a replay measures again and meets the same failure.
+                    screened.verdict = bench.verdict
+                    screened.detail = bench.detail
+                    screened.screenIncumbent = []
+                    screened.screenCandidate = []
+                    return screened
+                }
+                samples = (bench.incumbentSamples, bench.candidateSamples)
+            }
+            let comparison = try scoring.compare(incumbent: samples.incumbent, candidate: samples.candidate)
+            screened.screenIncumbent += samples.incumbent
+            screened.screenCandidate += samples.candidate
+            screened.screenComparison = comparison
+            if comparison.relativeGain < screen.minimumGain {
+                screened.verdict = .screenedOut
+                screened.detail = String(format: "speed screen %d of %d measured %.3fx (gain %+.2f%%, below %.1f%%)", round + 1, screen.rounds,
+                                         comparison.speedup, comparison.relativeGain * 100, screen.minimumGain * 100)
+                return screened
+            }
         }
-        if let recorded = recordedSamples?(offspring.index) {
-            return Result(verdict: .passed, detail: "", stage: "benchmark", compileNs: full.compileNs,
-                          incumbentSamples: recorded.incumbent, candidateSamples: recorded.candidate)
+        let full = try evaluator.validate(offspring.source, rng: &rng)
+        screened.compileNs = full.compileNs
+        guard full.verdict == .passed else {
+            screened.verdict = full.verdict
+            screened.detail = full.detail
+            screened.stage = "suite"
+            return screened
+        }
+        screened.stage = "benchmark"
+        if let recorded, !recorded.incumbent.isEmpty, !recorded.candidate.isEmpty {
+            screened.incumbentSamples = recorded.incumbent
+            screened.candidateSamples = recorded.candidate
+            return screened
         }
         benchmarkLock.lock()
         defer { benchmarkLock.unlock() }
         let bench = try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source)
-        return Result(verdict: bench.verdict, detail: bench.detail, stage: "benchmark", compileNs: full.compileNs,
-                      incumbentSamples: bench.incumbentSamples, candidateSamples: bench.candidateSamples)
+        screened.verdict = bench.verdict
+        screened.detail = bench.detail
+        if bench.verdict == .passed {
+            screened.incumbentSamples = bench.incumbentSamples
+            screened.candidateSamples = bench.candidateSamples
+        }
+        return screened
     }
 
     /// The `count` cheapest suite cases (fewest buffer elements), in suite order.

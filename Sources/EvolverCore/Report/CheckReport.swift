@@ -32,9 +32,15 @@ public struct CheckReport: Codable, Sendable, Equatable {
         public var windowMs: Double
         /// Timer overhead relative to one window, in percent.
         public var timerOverheadPercent: Double
+        /// The candidate's samples (nanoseconds per pass), in measurement order.
+        public var samplesNs: [Int64] = []
+        /// The seed's samples, paired with `samplesNs` (the same window pair).
+        public var seedSamplesNs: [Int64] = []
 
         enum CodingKeys: String, CodingKey {
             case speedup, significant, gain, samples, reps
+            case samplesNs = "samples_ns"
+            case seedSamplesNs = "seed_samples_ns"
             case medianNs = "median_ns"
             case seedMedianNs = "seed_median_ns"
             case wouldPromote = "would_promote"

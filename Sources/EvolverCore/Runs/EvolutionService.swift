@@ -1,4 +1,5 @@
 import Foundation
+import KernelMutation
 import RunStore
 
 /// Starts, resumes and summarizes runs: the glue between the engine and the store.
@@ -32,6 +33,11 @@ public struct EvolutionService {
                       shouldStop: @escaping () -> Bool, progress: @escaping (EvolutionEngine.Progress) -> Void,
                       started: (RunRecord) -> Void = { _ in }) throws -> RunSummary {
         let sandbox = try catalog.load(name)
+        var options = options
+        // The operator list is part of what the run's random draws mean: record it by name, so
+        // operators added to later versions of the evolver do not change a replay.
+        if options.operators == nil { options.operators = MutationRegistry.operators.map(\.name) }
+        if options.screen != nil, let samples = sandbox.manifest.benchmark.screenSamples { options.screen?.samples = samples }
         let scoring = try activeScoringSource()
         let optionsJSON = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
         let lock = try SandboxLock.compute(directory: sandbox.directory)
@@ -87,12 +93,18 @@ public struct EvolutionService {
         return RunSummary(try store.run(run.id))
     }
 
+    /// Operators added after runs began recording their operator list.
+    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic"]
+
     /// The evolution options a run was started with.
     public static func options(of run: RunRecord) throws -> EvolutionOptions {
         guard let json = run.manifest.options["evolution"], let options = try? JSONDecoder().decode(EvolutionOptions.self, from: Data(json.utf8)) else {
             throw EvolverError.invalidRun("run \(run.id) has no readable options")
         }
-        return options
+        var resolved = options
+        // Runs recorded before the list was stored drew from the operators that existed then.
+        if resolved.operators == nil { resolved.operators = MutationRegistry.operators.map(\.name).filter { !Self.operatorsAddedLater.contains($0) } }
+        return resolved
     }
 
     /// Every run, oldest first.

@@ -69,12 +69,16 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
     /// Children the samples are spread over, kernel order swapped in every other one (default 3):
     /// a child's memory layout can favour one side, and spreading turns that bias into spread.
     public var children: Int?
+    /// Samples per side in each round of a run's speed screen (default 12); fewer for workloads
+    /// whose pass takes long, so the screen stays much cheaper than the whole suite.
+    public var screenSamples: Int?
 
     /// Benchmark children when the manifest does not say.
     public static let defaultChildren = 3
 
     enum CodingKeys: String, CodingKey {
         case samples, workload, children
+        case screenSamples = "screen_samples"
         case workloadSeed = "workload_seed"
         case warmupPairs = "warmup_pairs"
         case windowMs = "window_ms"
@@ -87,6 +91,7 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
         guard windowMs > 0, windowMs <= 10_000 else { throw HarnessFailure("benchmark.window_ms must be in (0, 10000]") }
         guard maxReps >= 1 else { throw HarnessFailure("benchmark.max_reps must be at least 1") }
         if let children, !(1...samples).contains(children) { throw HarnessFailure("benchmark.children must be 1...samples") }
+        if let screenSamples, !(3...1024).contains(screenSamples) { throw HarnessFailure("benchmark.screen_samples must be 3...1024") }
         guard !workload.isEmpty, workload.allSatisfy({ $0.count >= 1 }) else { throw HarnessFailure("benchmark.workload needs at least one class with count >= 1") }
     }
 }

@@ -4,7 +4,10 @@ import Foundation
 /// every comparison between benchmark samples.
 ///
 /// Its contract: `int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)`.
-public final class ScoringKernel {
+///
+/// Safe to call from several threads: the instance is immutable and every call passes its own
+/// buffers (a promoted kernel passed validation, which rejects kernels that write their own static storage).
+public final class ScoringKernel: @unchecked Sendable {
     private typealias Function = @convention(c) (
         UnsafePointer<Int64>?, Int32, UnsafePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, UnsafeMutablePointer<Int64>?
     ) -> Int32

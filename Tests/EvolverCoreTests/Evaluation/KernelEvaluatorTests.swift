@@ -78,6 +78,30 @@ struct KernelEvaluatorTests {
         #expect(PromotionRule.standard.promotes(reversed))
     }
 
+    /// A screen-sized benchmark with the candidate compiled first still reports its samples and
+    /// failures in incumbent/candidate order.
+    @Test func candidateFirstScreenKeepsSidesApart() throws {
+        let sandbox = try Fixtures.score()
+        let evaluator = try Fixtures.evaluator(sandbox)
+        let slow = sandbox.seedSource.replacingOccurrences(
+            of: "if (n < 1 || m < 1) {",
+            with: "{ volatile long long spin = 0; long long q; for (q = 0; q < 200000; q++) spin += q; }\n    if (n < 1 || m < 1) {")
+        let screen = SpeedScreen(rounds: 1, samples: 5, children: 1, windowMs: 1, minimumGain: 0.03)
+        for candidateFirst in [false, true] {
+            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: slow, screen: screen, candidateFirst: candidateFirst)
+            #expect(bench.verdict == .passed)
+            #expect(bench.incumbentSamples.count == 5 && bench.candidateSamples.count == 5)
+            #expect(bench.candidateSamples.sorted()[2] > bench.incumbentSamples.sorted()[2] * 2, "the spinning candidate is the slow side")
+        }
+        // A candidate that crashes on the workload is blamed as the candidate, whichever is compiled first.
+        let crash = sandbox.seedSource.replacingOccurrences(of: "if (n < 1 || m < 1) {", with: "if (n > 40) { *(volatile int *)0 = 1; }\n    if (n < 1 || m < 1) {")
+        for candidateFirst in [false, true] {
+            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: crash, screen: screen, candidateFirst: candidateFirst)
+            #expect(bench.verdict == .crashed || bench.verdict == .memoryViolation, "\(bench.verdict)")
+            #expect(bench.detail.hasPrefix("the candidate failed"), "\(bench.detail)")
+        }
+    }
+
     @Test func benchmarkRefusesACandidateThatDiffersOnTheWorkload() throws {
         let sandbox = try Fixtures.smithWaterman()
         // Wrong on long protein sequences; the benchmark alone (no validation here) must notice that its

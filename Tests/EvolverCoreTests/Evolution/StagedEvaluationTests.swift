@@ -1,0 +1,75 @@
+import Foundation
+import KernelSyntax
+import Testing
+import TestSupport
+@testable import EvolverCore
+
+/// The stages on real kernels: cheap cases, speed screen, whole suite, deciding benchmark; and a
+/// replay from the journaled samples takes the same path.
+@Suite(.serialized)
+struct StagedEvaluationTests {
+    static let spin = "{ volatile long long spin = 0; long long q; for (q = 0; q < 100000; q++) spin += q; }\n    if (n < 1 || m < 1) {"
+
+    func offspring(_ source: String, index: Int) throws -> Offspring {
+        let unit = try CParser.parse(source, fileName: "candidate.c")
+        let printed = CPrinter.print(unit)
+        return Offspring(index: index, parentSHA256: "", edits: [], unit: unit, source: printed, sha256: Hashing.sha256Hex(printed))
+    }
+
+    func staged(_ sandbox: Sandbox, recorded: SampleProvider? = nil) -> StagedEvaluation {
+        StagedEvaluation(runSeed: 9, cheapCases: StagedEvaluation.cheapest(sandbox, count: 24), screen: .standard,
+                         benchmarkLock: NSLock(), recordedSamples: recorded)
+    }
+
+    @Test func screenStopsAnEquallyFastCandidateAndPassesAMuchFasterOne() throws {
+        let sandbox = try Fixtures.score()
+        let evaluator = try Fixtures.evaluator(sandbox)
+        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
+        #expect(slowIncumbent != sandbox.seedSource)
+
+        // The same kernel against itself: not 3% faster in both rounds (an A/A screen).
+        let same = try staged(sandbox).evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(same.verdict == .screenedOut, "\(same.verdict): \(same.detail)")
+        #expect(same.stage == "screen" && same.detail.hasPrefix("speed screen"))
+        #expect(same.screenIncumbent.count == same.screenCandidate.count && [12, 24].contains(same.screenIncumbent.count))
+        #expect(same.incumbentSamples.isEmpty, "no deciding benchmark after the screen stopped it")
+
+        // The seed against the spinning incumbent: passes both screen rounds, the suite and the benchmark.
+        let fast = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(fast.verdict == .passed && fast.stage == "benchmark", "\(fast.verdict): \(fast.detail)")
+        #expect(fast.screenIncumbent.count == 24)
+        #expect(fast.incumbentSamples.count == sandbox.manifest.benchmark.samples)
+        #expect(try #require(fast.screenComparison).relativeGain > 0.03)
+
+        // Replayed from the journaled samples (screen rounds first), the screen decides the same way
+        // and the deciding samples are the recorded ones.
+        let journal: [Int: (incumbent: [Int64], candidate: [Int64])] = [
+            1: (same.screenIncumbent, same.screenCandidate),
+            2: (fast.screenIncumbent + fast.incumbentSamples, fast.screenCandidate + fast.candidateSamples),
+        ]
+        let replay = staged(sandbox, recorded: { journal[$0] })
+        let same2 = try replay.evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(same2.verdict == .screenedOut && same2.detail == same.detail)
+        let fast2 = try replay.evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(fast2.verdict == .passed && fast2.incumbentSamples == fast.incumbentSamples && fast2.candidateSamples == fast.candidateSamples)
+    }
+
+    @Test func wrongCandidatesStopAtTheCheapCasesOrTheSuite() throws {
+        let sandbox = try Fixtures.score()
+        let evaluator = try Fixtures.evaluator(sandbox)
+        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
+        // Wrong everywhere: the cheap stage catches it.
+        let wrong = sandbox.seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = u2 + 1;")
+        let cheap = try staged(sandbox).evaluate(try offspring(wrong, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(cheap.verdict == .wrongOutput && cheap.stage == "cheap")
+        // Fast, and wrong only on inputs larger than the cheap cases and the benchmark workload: it
+        // passes the screen, and the whole suite catches it.
+        let large = sandbox.seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = n > 500 ? u2 + 1 : u2;")
+        #expect(large != sandbox.seedSource)
+        let suite = try staged(sandbox).evaluate(try offspring(large, index: 4), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(suite.verdict == .wrongOutput && suite.stage == "suite", "\(suite.verdict) at \(suite.stage): \(suite.detail)")
+        #expect(suite.screenIncumbent.count == 24, "both screen rounds ran before the suite")
+    }
+}
