@@ -44,6 +44,7 @@ typedef struct {
     uint64_t window_ns;
     uint32_t max_reps;
     uint32_t children; /* benchmark children, kernel order swapped in every other one */
+    uint32_t overhead_factor; /* a timed window lasts at least this many timer round trips */
 } evs_job;
 
 /* Decodes a job payload in place. Returns 0 or -1 with a reason. */

@@ -114,6 +114,8 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
         job->window_ns = get_u(&c, 8);
         job->max_reps = (uint32_t)get_u(&c, 4);
         job->children = (uint32_t)get_u(&c, 4);
+        job->overhead_factor = (uint32_t)get_u(&c, 4);
+        if (job->overhead_factor < 10 || job->overhead_factor > 100000) FAIL("bad overhead factor");
         if (job->children < 1 || job->children > job->samples) FAIL("bad benchmark child count");
         if (job->samples < 1 || job->samples > 100000) FAIL("bad sample count");
         if (job->nkernels != 2) FAIL("a benchmark needs two kernels");

@@ -301,7 +301,8 @@ static void run_benchmark(child_conn *c, const evs_job *job, evs_reply *r, uint3
     if (r->checksum[0] != r->checksum[1]) return;
     uint64_t per_pass = ta < tb ? ta : tb;
     if (per_pass < 1) per_pass = 1;
-    uint64_t target = job->window_ns > 200 * r->overhead_ns ? job->window_ns : 200 * r->overhead_ns;
+    uint64_t floor_ns = (uint64_t)job->overhead_factor * r->overhead_ns;
+    uint64_t target = job->window_ns > floor_ns ? job->window_ns : floor_ns;
     uint64_t reps = (target + per_pass - 1) / per_pass;
     if (reps < 1) reps = 1;
     if (reps > job->max_reps && job->max_reps > 0) reps = job->max_reps;

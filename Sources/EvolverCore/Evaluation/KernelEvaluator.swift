@@ -122,7 +122,9 @@ public final class KernelEvaluator {
             manifest: sandbox.manifest, harness: sandbox.harness, sources: candidateFirst ? [candidate, incumbent] : [incumbent, candidate], cases: workload,
             mode: .benchmark(warmup: screen == nil ? spec.warmupPairs : 0, samples: samples,
                              windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: spec.maxReps,
-                             children: max(1, min(samples, children))))
+                             children: max(1, min(samples, children)),
+                             // A screen accepts 2% timer overhead (the same on both sides) for windows of about one pass.
+                             overheadFactor: screen == nil ? 200 : 50))
         let reply = try worker.run(job)
         let (a, b) = candidateFirst ? (reply.samplesB, reply.samplesA) : (reply.samplesA, reply.samplesB)
         var outcome = BenchmarkOutcome(

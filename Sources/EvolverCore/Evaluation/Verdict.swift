@@ -25,7 +25,8 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
     /// Returned a value or output that differs from the expected one (or left an output unwritten).
     case wrongOutput = "wrong_output"
     /// Passed the cheap cases, but the speed screen did not measure it faster than the incumbent, so
-    /// it was neither run on the whole suite nor benchmarked (never promoted, never a parent).
+    /// it was neither run on the whole suite nor benchmarked (never promoted; it may stay in the
+    /// population as a parent, whose offspring are validated like any other).
     case screenedOut = "screened_out"
     /// The evaluation machinery itself failed (not the kernel's fault).
     case internalError = "internal_error"

@@ -7,7 +7,8 @@ struct WorkerJob {
         /// Call kernel 0 once per entry, in this order, with this poison byte.
         case validate(calls: [(caseIndex: Int, poison: UInt8)])
         /// Interleave kernel 0 (incumbent) and kernel 1 (candidate) over all cases, spread over `children` children.
-        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int, children: Int)
+        /// A window lasts at least `overheadFactor` timer round trips (200: the timer costs under 0.5%).
+        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int, children: Int, overheadFactor: Int)
     }
 
     var manifest: SandboxManifest
@@ -53,12 +54,13 @@ struct WorkerJob {
                 w.u32(UInt32(call.caseIndex))
                 w.u8(call.poison)
             }
-        case .benchmark(let warmup, let samples, let windowNs, let maxReps, let children):
+        case .benchmark(let warmup, let samples, let windowNs, let maxReps, let children, let overheadFactor):
             w.u32(UInt32(warmup))
             w.u32(UInt32(samples))
             w.u64(windowNs)
             w.u32(UInt32(maxReps))
             w.u32(UInt32(children))
+            w.u32(UInt32(overheadFactor))
         }
         return w.bytes
     }

@@ -65,7 +65,7 @@ public final class EvolutionEngine {
         scoring = try ScoringKernel(source: scoringSource)
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
-                                  screen: options.screen, benchmarkLock: NSLock(), recordedSamples: recordedSamples)
+                                  screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs, runSeed: options.seed)
         self.clock = clock
         self.shouldStop = shouldStop
@@ -174,6 +174,11 @@ public final class EvolutionEngine {
             if r.verdict == .screenedOut {
                 outcome.comparison = r.screenComparison
                 outcome.decision = .notFaster
+                // Neutral variants stay in the population as stepping stones (estimated by the
+                // screen); whatever descends from them is validated in full before any promotion.
+                if let c = r.screenComparison {
+                    newcomers.append(SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * c.speedup))
+                }
             } else if r.verdict == .passed {
                 passing += 1
                 let n = sandbox.manifest.benchmark.samples

@@ -7,16 +7,16 @@ public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> (incumben
 /// (when the run has one) a short speed screen against the incumbent, then the whole suite, then the
 /// interleaved benchmark against the incumbent.
 ///
-/// Benchmarks are serialized through `benchmarkLock` while validations and screens of other
-/// candidates run on the other workers: each benchmark interleaves incumbent and candidate in the
-/// same child (ABBA), so load from concurrent work hits both sides alike, and at most one deciding
-/// benchmark competes for the machine at a time. Screens are not serialized: they only filter, and
-/// whatever passes them is measured again by the deciding benchmark.
+/// A deciding benchmark runs alone (`gate`): the other workers finish their current job and wait,
+/// so the samples that decide a promotion are taken on a quiet machine. Validations and screens
+/// share the machine: a screen interleaves incumbent and candidate in the same child (ABBA), so
+/// load from concurrent work hits both sides alike, and it only filters — whatever passes it is
+/// measured again by the deciding benchmark.
 struct StagedEvaluation {
     let runSeed: UInt64
     let cheapCases: [Int]
     let screen: SpeedScreen?
-    let benchmarkLock: NSLock
+    let gate: QuietGate
     let recordedSamples: SampleProvider?
 
     struct Result: Sendable {
@@ -47,7 +47,7 @@ struct StagedEvaluation {
     func evaluate(_ offspring: Offspring, incumbentSource: String, scoring: ScoringKernel, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
-        let cheap = try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs)
+        let cheap = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs) }
         guard cheap.verdict == .passed else {
             return Result(verdict: cheap.verdict, detail: cheap.detail, stage: "cheap", compileNs: cheap.compileNs)
         }
@@ -62,8 +62,9 @@ struct StagedEvaluation {
             } else {
                 // Live, or a replay of a candidate whose screen failed (crash, timeout, other outputs): measure again.
                 // Every other round compiles the candidate first, so an order effect cannot pass both.
-                let bench = try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, screen: screen,
-                                                    candidateFirst: round % 2 == 1)
+                let bench = try gate.shared {
+                    try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, screen: screen, candidateFirst: round % 2 == 1)
+                }
                 guard bench.verdict == .passed else {
                     // No samples recorded: a replay measures again and meets the same failure.
                     screened.verdict = bench.verdict
@@ -85,7 +86,7 @@ struct StagedEvaluation {
                 return screened
             }
         }
-        let full = try evaluator.validate(offspring.source, rng: &rng)
+        let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng) }
         screened.compileNs = full.compileNs
         guard full.verdict == .passed else {
             screened.verdict = full.verdict
@@ -99,9 +100,7 @@ struct StagedEvaluation {
             screened.candidateSamples = recorded.candidate
             return screened
         }
-        benchmarkLock.lock()
-        defer { benchmarkLock.unlock() }
-        let bench = try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source)
+        let bench = try gate.exclusive { try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source) }
         screened.verdict = bench.verdict
         screened.detail = bench.detail
         if bench.verdict == .passed {

@@ -18,7 +18,7 @@ struct StagedEvaluationTests {
 
     func staged(_ sandbox: Sandbox, recorded: SampleProvider? = nil) -> StagedEvaluation {
         StagedEvaluation(runSeed: 9, cheapCases: StagedEvaluation.cheapest(sandbox, count: 24), screen: .standard,
-                         benchmarkLock: NSLock(), recordedSamples: recorded)
+                         gate: QuietGate(), recordedSamples: recorded)
     }
 
     @Test func screenStopsAnEquallyFastCandidateAndPassesAMuchFasterOne() throws {
