@@ -54,7 +54,7 @@ struct StagedEvaluation {
         var recorded = recordedSamples?(offspring.index)
         var screened = Result(verdict: .passed, detail: "", stage: "screen", compileNs: cheap.compileNs)
         for round in 0..<(screen?.rounds ?? 0) {
-            let screen = screen!
+            guard let screen else { break }
             let samples: (incumbent: [Int64], candidate: [Int64])
             if let r = recorded, r.incumbent.count >= screen.samples, r.candidate.count >= screen.samples {
                 samples = (Array(r.incumbent.prefix(screen.samples)), Array(r.candidate.prefix(screen.samples)))
@@ -66,11 +66,10 @@ struct StagedEvaluation {
                     try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, screen: screen, candidateFirst: round % 2 == 1)
                 }
                 guard bench.verdict == .passed else {
-                    // No samples recorded: a replay measures again and meets the same failure.
+                    // Only the rounds completed before are journaled: a replay takes those from the
+                    // journal, measures this one again and meets the same failure.
                     screened.verdict = bench.verdict
                     screened.detail = bench.detail
-                    screened.screenIncumbent = []
-                    screened.screenCandidate = []
                     return screened
                 }
                 samples = (bench.incumbentSamples, bench.candidateSamples)
