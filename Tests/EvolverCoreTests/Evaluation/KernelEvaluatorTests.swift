@@ -60,12 +60,19 @@ struct KernelEvaluatorTests {
         #expect(outcome.detail.contains("kernel.c:3:"))
     }
 
-    @Test func benchmarkSeesASlowerCandidate() throws {
-        let sandbox = try Fixtures.score()
+    /// The score seed with a busy loop in front of every call: several times slower per workload pass
+    /// on any machine, so the sides of a benchmark cannot be confused with noise.
+    static func spinning(_ sandbox: Sandbox) -> String {
         let slow = sandbox.seedSource.replacingOccurrences(
             of: "if (n < 1 || m < 1) {",
-            with: "{ volatile long long spin = 0; long long q; for (q = 0; q < 200000; q++) spin += q; }\n    if (n < 1 || m < 1) {")
-        #expect(slow != sandbox.seedSource)
+            with: "{ volatile long long spin = 0; long long q; for (q = 0; q < 2000000; q++) spin += q; }\n    if (n < 1 || m < 1) {")
+        precondition(slow != sandbox.seedSource)
+        return slow
+    }
+
+    @Test func benchmarkSeesASlowerCandidate() throws {
+        let sandbox = try Fixtures.score()
+        let slow = Self.spinning(sandbox)
         let bench = try Fixtures.evaluator(sandbox).benchmark(incumbent: sandbox.seedSource, candidate: slow)
         #expect(bench.verdict == .passed)
         #expect(bench.incumbentSamples.count == sandbox.manifest.benchmark.samples)
@@ -83,9 +90,7 @@ struct KernelEvaluatorTests {
     @Test func candidateFirstScreenKeepsSidesApart() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let slow = sandbox.seedSource.replacingOccurrences(
-            of: "if (n < 1 || m < 1) {",
-            with: "{ volatile long long spin = 0; long long q; for (q = 0; q < 200000; q++) spin += q; }\n    if (n < 1 || m < 1) {")
+        let slow = Self.spinning(sandbox)
         let screen = SpeedScreen(rounds: 1, samples: 5, children: 1, windowMs: 1, minimumGain: 0.03)
         for candidateFirst in [false, true] {
             let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: slow, screen: screen, candidateFirst: candidateFirst)
