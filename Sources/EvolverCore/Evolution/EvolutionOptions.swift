@@ -60,9 +60,9 @@ public struct SpeedScreen: Codable, Sendable, Equatable {
 
     /// Three rounds of 12 samples, each in one child, 1 ms windows, at least 4% faster in every one.
     /// The deciding benchmark (15 samples, 2% and alpha 0.01) rarely confirms a true gain under
-    /// about 4%, while such candidates passed a 3%, two-round screen about one time in four and then
-    /// cost a whole suite and a benchmark each (over 1 s); a later round runs only when the earlier
-    /// ones passed, so the third costs little.
+    /// about 4%; with a 3%, two-round screen, one slow 60 s `score` run let 45 such candidates through,
+    /// each then costing a whole suite and a benchmark (over 1 s). A later round runs only when the
+    /// earlier ones passed, so the third costs little.
     public static let standard = SpeedScreen(rounds: 3, samples: 12, children: 1, windowMs: 1, minimumGain: 0.04)
 
     public init(rounds: Int, samples: Int, children: Int, windowMs: Double, minimumGain: Double) {
