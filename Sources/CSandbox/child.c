@@ -7,7 +7,9 @@
  */
 #define _GNU_SOURCE
 #include "evs_internal.h"
+#include "bench_area.h"
 #include "child_layout.h"
+#include "trampoline.h"
 
 #include <libtcc.h>
 #include <linux/seccomp.h>
@@ -29,17 +31,16 @@
 /* Address space allowed beyond the sandbox's memory limit (worker image, job data, compiler). */
 #define EVS_AS_HEADROOM (512ull << 20)
 
-typedef long (*evs_fn)(long, long, long, long, long, long, long, long, long, long, long, long);
-
 static const evs_job *g_job;
 static evs_layout g_layout;
-static evs_fn g_fn[2];
-static uintptr_t g_img_lo[2], g_img_hi[2];
-static uintptr_t g_stack_hi;
+static void *g_fn; /* the one kernel of this child */
+static uintptr_t g_img_lo, g_img_hi;
 static uint64_t g_stack_limit = 8ull << 20;
 static volatile int g_in_call;
-static uint64_t *g_slot_hash; /* per validation slot: hash of all its writable memory right after its call */
-static volatile uint32_t g_current_kernel;
+/* The kernel's own stack: guard pages below (deep recursion, huge frames) and above (nothing of
+ * the harness lies there). */
+#define EVS_STACK_GUARD_BELOW (1ull << 20)
+static uint8_t *g_kstack_lo, *g_kstack_hi; /* the usable stack */
 
 /* ---- raw channel (async-signal-safe: only the write/read/exit system calls) ---- */
 
@@ -103,8 +104,7 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
     if (sig == SIGTRAP) report_fault(EVS_CRASHED, EVS_FAULT_TRAP, -1, rip);
     if (si->si_code == SI_KERNEL) {
         /* General protection: with PR_TSC_SIGSEGV, rdtsc/rdtscp land here. RIP is valid code. */
-        uint32_t k = g_current_kernel;
-        if (rip >= g_img_lo[k] && rip + 3 <= g_img_hi[k]) {
+        if (rip >= g_img_lo && rip + 3 <= g_img_hi) {
             const uint8_t *ins = (const uint8_t *)rip;
             if ((ins[0] == 0x0f && ins[1] == 0x31) || (ins[0] == 0x0f && ins[1] == 0x01 && ins[2] == 0xf9))
                 report_fault(EVS_SANDBOX_VIOLATION, EVS_FAULT_TSC, -1, rip);
@@ -116,31 +116,38 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
     int32_t param = -1;
     int where = evs_layout_classify(&g_layout, addr, &param);
     if (where == EVS_WHERE_INPUT && is_write) report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, param, addr);
+    const evs_bench_area *bench = g_job->bench;
+    if (bench && is_write && addr >= (uintptr_t)bench->in && addr < (uintptr_t)bench->in + bench->in_len)
+        report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, -1, addr);
     if (where == EVS_WHERE_GUARD_AFTER)
         report_fault(EVS_MEMORY_VIOLATION, is_write ? EVS_FAULT_PAST_END : EVS_FAULT_READ_PAST_END, param, addr);
     if (where == EVS_WHERE_GUARD_BEFORE)
         report_fault(EVS_MEMORY_VIOLATION, is_write ? EVS_FAULT_BEFORE_START : EVS_FAULT_READ_BEFORE_START, param, addr);
-    for (int k = 0; k < 2; k++)
-        if (addr >= g_img_lo[k] && addr < g_img_hi[k] && is_write) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_IMAGE_WRITE, -1, addr);
+    if (addr >= g_img_lo && addr < g_img_hi && is_write) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_IMAGE_WRITE, -1, addr);
     uintptr_t rsp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
-    if (addr < g_stack_hi && (addr + g_stack_limit + (1u << 20) > g_stack_hi || addr + 65536 > rsp))
+    uintptr_t lo = (uintptr_t)g_kstack_lo, hi = (uintptr_t)g_kstack_hi;
+    if (addr >= hi && addr < hi + 4096) report_fault(EVS_CRASHED, EVS_FAULT_ABOVE_STACK, -1, addr);
+    if (addr < hi && (addr + EVS_STACK_GUARD_BELOW >= lo || (rsp < hi && addr < rsp + 65536 && addr + 65536 > rsp)))
         report_fault(EVS_CRASHED, EVS_FAULT_STACK, -1, addr); /* deep recursion, or a frame larger than the stack */
     report_fault(EVS_CRASHED, EVS_FAULT_SEGV, -1, addr);
 }
 
-static void install_handlers(void) {
-    static uint8_t *alt;
+/* Returns 0, or -1 when the handlers or their stack cannot be set up. */
+static int install_handlers(void) {
     size_t alt_size = 1 << 16;
-    alt = mmap(NULL, alt_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *alt = mmap(NULL, alt_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (alt == MAP_FAILED) return -1;
     stack_t ss = { .ss_sp = alt, .ss_size = alt_size, .ss_flags = 0 };
-    sigaltstack(&ss, NULL);
+    if (sigaltstack(&ss, NULL) != 0) return -1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     sigfillset(&sa.sa_mask);
     int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (sigaction(sigs[i], &sa, NULL) != 0) return -1;
+    return 0;
 }
 
 /* ---- compilation ---- */
@@ -168,7 +175,7 @@ static void *provided_symbol(const char *name) {
     return NULL;
 }
 
-/* Compiles kernel k. Returns EVS_OK or a failure status; fills compile time and image size. */
+/* Compiles kernel k, the one this child runs. Returns EVS_OK or a failure status; fills compile time and image size. */
 static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
     g_diag_kernel = (uint8_t)k;
     uint64_t t0 = evs_now_ns();
@@ -206,42 +213,38 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
     }
     /* Code and static storage become read-only: a kernel may not keep state across calls. */
     if (mprotect(mem, mapped, PROT_READ | PROT_EXEC) != 0) return EVS_INTERNAL_ERROR;
-    g_fn[k] = (evs_fn)fn;
-    g_img_lo[k] = (uintptr_t)mem;
-    g_img_hi[k] = (uintptr_t)mem + mapped;
+    g_fn = fn;
+    g_img_lo = (uintptr_t)mem;
+    g_img_hi = (uintptr_t)mem + mapped;
     *ns = evs_now_ns() - t0;
     return EVS_OK;
 }
 
 /* ---- calls ---- */
 
-/* Word-wise hash of a slot's whole writable memory (spans of scratch and outputs). */
-static uint64_t slot_memory_hash(uint32_t slot) {
-    uint64_t h = 0x9E3779B97F4A7C15ull;
-    for (uint32_t p = 0; p < g_job->nparams; p++) {
-        uint8_t kind = g_job->params[p].kind;
-        if (kind != EVS_PARAM_SCRATCH && kind != EVS_PARAM_OUTPUT) continue;
-        size_t i = (size_t)slot * g_job->nparams + p;
-        const uint64_t *w = (const uint64_t *)g_layout.span[i];
-        size_t words = (size_t)(g_layout.span_len[i] / 8);
-        for (size_t k = 0; k < words; k++) h = (h ^ w[k]) * 0x100000001B3ull + (h >> 29);
-    }
-    return h;
+
+static int make_kernel_stack(void) {
+    size_t total = (size_t)(EVS_STACK_GUARD_BELOW + g_stack_limit + 4096);
+    uint8_t *m = mmap(NULL, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED) return -1;
+    g_kstack_lo = m + EVS_STACK_GUARD_BELOW;
+    g_kstack_hi = g_kstack_lo + g_stack_limit;
+    return mprotect(g_kstack_lo, (size_t)g_stack_limit, PROT_READ | PROT_WRITE);
 }
 
-static uint64_t fnv(uint64_t h, const void *data, size_t n) {
-    const uint8_t *p = data;
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-    return h;
+/* Clears the part of the kernel stack that calls use, so no call sees what an earlier one left. */
+static void scrub_stack(void) {
+    memset(g_kstack_hi - (1 << 16), 0, 1 << 16);
 }
 
-static void __attribute__((noinline)) scrub_stack(void) {
-    volatile uint8_t pad[1 << 16];
-    memset((void *)pad, 0, sizeof pad);
-    __asm__ volatile("" : : "r"(pad) : "memory");
+static int64_t call_kernel(const long *argv) {
+    g_in_call = 1;
+    long r = evs_call_on_stack((void *)g_fn, argv, g_kstack_hi);
+    g_in_call = 0;
+    return (int64_t)(int)r;
 }
 
-static int64_t call_slot(uint32_t kernel, uint32_t slot) {
+static int64_t call_slot(uint32_t slot) {
     long argv[EVS_MAX_PARAMS] = { 0 };
     uint32_t c = evs_layout_case(&g_layout, slot);
     for (uint32_t p = 0; p < g_job->nparams; p++) {
@@ -249,106 +252,97 @@ static int64_t call_slot(uint32_t kernel, uint32_t slot) {
         else argv[p] = (long)evs_layout_buffer(&g_layout, slot, p);
     }
     scrub_stack();
-    g_current_kernel = kernel;
-    g_in_call = 1;
-    long r = g_fn[kernel](argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], argv[8], argv[9],
-                          argv[10], argv[11]);
-    g_in_call = 0;
-    return (int64_t)(int)r;
+    return call_kernel(argv);
 }
 
-static void run_slot(uint32_t kernel, uint32_t slot, uint8_t poison) {
+/* One validation call. The outputs stay where the kernel wrote them, in memory the worker reads
+ * itself; the answer only says that the call returned. */
+static void run_slot(uint32_t slot, uint8_t poison) {
     int32_t foreign = -1;
     /* A slot is used once: anything in it now was written by an earlier call, outside its buffers. */
     if (!evs_layout_untouched(&g_layout, slot, &foreign)) report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_FOREIGN_WRITE, foreign, 0);
     evs_layout_poison(&g_layout, slot, poison);
-    int64_t ret = call_slot(kernel, slot);
+    int64_t ret = call_slot(slot);
     int32_t param = -1;
     int broken = evs_layout_check_canaries(&g_layout, slot, poison, &param);
     if (broken) report_fault(EVS_MEMORY_VIOLATION, (uint8_t)broken, param, 0);
-    if (g_slot_hash) g_slot_hash[slot] = slot_memory_hash(slot);
-    /* One write for the whole frame when it is small (most contracts return a few words). */
-    uint8_t small[512];
-    uint32_t len = 8;
-    for (uint32_t p = 0; p < g_job->nparams; p++)
-        if (g_job->params[p].kind == EVS_PARAM_OUTPUT) len += (uint32_t)evs_layout_bytes(&g_layout, slot, p);
-    if (len + 5 <= sizeof small) {
-        uint8_t *q = small;
-        *q++ = EVS_TAG_OUTPUT;
-        memcpy(q, &len, 4);
-        q += 4;
-        memcpy(q, &ret, 8);
-        q += 8;
-        for (uint32_t p = 0; p < g_job->nparams; p++)
-            if (g_job->params[p].kind == EVS_PARAM_OUTPUT) {
-                size_t n = (size_t)evs_layout_bytes(&g_layout, slot, p);
-                memcpy(q, evs_layout_buffer(&g_layout, slot, p), n);
-                q += n;
-            }
-        raw_write(small, (size_t)(q - small));
-        return;
-    }
-    frame_header(EVS_TAG_OUTPUT, len);
-    raw_write(&ret, 8);
-    for (uint32_t p = 0; p < g_job->nparams; p++)
-        if (g_job->params[p].kind == EVS_PARAM_OUTPUT)
-            raw_write(evs_layout_buffer(&g_layout, slot, p), (size_t)evs_layout_bytes(&g_layout, slot, p));
+    g_job->call_ret[slot] = ret;
+    send_frame(EVS_TAG_OUTPUT, &slot, 4);
 }
 
+/* Private scratch of a benchmark child, one buffer set per case position of a pass. */
+static uint8_t **g_bench_scratch;
 
-/* After the last call: every used slot's bands must still hold its poison and its outputs must be
- * what was reported (a later call may not write into an earlier call's memory). Replies with one
- * FNV-1a hash of the outputs per slot, or a fault. */
-static void verify_slots(uint32_t used) {
-    if (used > g_layout.nslots) used = g_layout.nslots;
-    for (uint32_t s = 0; s < used; s++) {
-        int32_t param = -1;
-        if (evs_layout_check_canaries(&g_layout, s, g_job->call_poison[s], &param) ||
-            (g_slot_hash && g_slot_hash[s] != slot_memory_hash(s)))
-            report_fault(EVS_MEMORY_VIOLATION, EVS_FAULT_LATE_WRITE, param, s);
-    }
-    frame_header(EVS_TAG_VERIFY, used * 8);
-    for (uint32_t s = 0; s < used; s++) {
-        uint64_t h = 14695981039346656037ull;
-        for (uint32_t p = 0; p < g_job->nparams; p++)
-            if (g_job->params[p].kind == EVS_PARAM_OUTPUT)
-                h = fnv(h, evs_layout_buffer(&g_layout, s, p), (size_t)evs_layout_bytes(&g_layout, s, p));
-        raw_write(&h, 8);
-    }
-}
-
-static void run_bench(uint32_t kernel, uint32_t reps) {
-    static int checksummed[2];
-    uint64_t sum = 0;
-    if (!checksummed[kernel]) {
-        checksummed[kernel] = 1;
-        sum = 14695981039346656037ull;
-        for (uint32_t s = 0; s < g_layout.nslots; s++) {
-            evs_layout_poison(&g_layout, s, 0xA5);
-            int64_t ret = call_slot(kernel, s);
-            sum = fnv(sum, &ret, 8);
-            for (uint32_t p = 0; p < g_job->nparams; p++)
-                if (g_job->params[p].kind == EVS_PARAM_OUTPUT)
-                    sum = fnv(sum, evs_layout_buffer(&g_layout, s, p), (size_t)evs_layout_bytes(&g_layout, s, p));
+static int make_bench_scratch(void) {
+    const evs_bench_area *a = g_job->bench;
+    g_bench_scratch = calloc((size_t)a->positions * g_job->nparams + 1, sizeof(uint8_t *));
+    if (!g_bench_scratch) return -1;
+    for (uint32_t c = 0; c < a->positions; c++)
+        for (uint32_t p = 0; p < g_job->nparams; p++) {
+            size_t i = (size_t)c * g_job->nparams + p;
+            uint64_t n = a->scratch_bytes[i];
+            if (g_job->params[p].kind != EVS_PARAM_SCRATCH) continue;
+            size_t len = (size_t)((n + 4095) & ~4095ull);
+            if (len == 0) len = 4096;
+            uint8_t *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m == MAP_FAILED) return -1;
+            g_bench_scratch[i] = m;
         }
-        if (reps > 0) reps--;
+    return 0;
+}
+
+/* One window: the calls the worker described, each returning into its own slot. */
+static void run_window(uint32_t ncalls) {
+    const evs_bench_area *a = g_job->bench;
+    uint32_t words = evs_desc_words(g_job);
+    if (ncalls > a->max_calls) raw_exit(2);
+    for (uint32_t i = 0; i < ncalls; i++) {
+        const int64_t *d = (const int64_t *)(a->desc + (size_t)i * words * 8);
+        long argv[EVS_MAX_PARAMS] = { 0 };
+        for (uint32_t p = 0; p < g_job->nparams; p++) {
+            int64_t v = d[1 + p];
+            switch (g_job->params[p].kind) {
+            case EVS_PARAM_INT: argv[p] = (long)v; break;
+            case EVS_PARAM_INPUT: argv[p] = (long)(a->in + v); break;
+            case EVS_PARAM_OUTPUT: argv[p] = (long)(a->slots + v); break;
+            default: argv[p] = (long)g_bench_scratch[(size_t)v * g_job->nparams + p]; break;
+            }
+        }
+        int64_t ret = call_kernel(argv);
+        memcpy(a->slots + d[0], &ret, 8);
     }
-    for (uint32_t r = 0; r < reps; r++)
-        for (uint32_t s = 0; s < g_layout.nslots; s++) call_slot(kernel, s);
-    send_frame(EVS_TAG_DONE, &sum, 8);
+    send_frame(EVS_TAG_DONE, &ncalls, 4);
 }
 
 /* ---- setup and lockdown ---- */
 
-static void set_limit(int resource, rlim_t value) {
+/* Before lockdown, anything that fails means the child must not run a kernel: it reports
+ * internal_error to the worker (trusted harness code has not yet run anything untrusted) and exits. */
+static __attribute__((noreturn)) void setup_failed(const char *what) {
+    on_diag(NULL, what);
+    uint8_t st[EVS_READY_LEN] = { EVS_INTERNAL_ERROR };
+    send_frame(EVS_TAG_READY, st, sizeof st);
+    raw_exit(1);
+}
+
+static void set_limit(int resource, rlim_t value, const char *name) {
     struct rlimit rl = { value, value };
-    setrlimit(resource, &rl);
+    if (setrlimit(resource, &rl) != 0) setup_failed(name);
+}
+
+/* Closes every descriptor from 4 up: close_range, else each one below the descriptor limit. */
+static void close_inherited(void) {
+    if (syscall(SYS_close_range, 4u, ~0u, 0u) == 0) return;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) setup_failed("getrlimit(RLIMIT_NOFILE) failed");
+    rlim_t top = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > (1u << 20) ? (1u << 20) : rl.rlim_max;
+    for (rlim_t fd = 4; fd < top; fd++) close((int)fd);
 }
 
 static void lockdown(void) {
-    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0);
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) setup_failed("prctl(PR_SET_NO_NEW_PRIVS) failed");
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) setup_failed("prctl(PR_SET_DUMPABLE) failed");
+    if (prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0) != 0) setup_failed("prctl(PR_SET_TSC) failed");
     if (syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_STRICT, 0, 0, 0) != 0) {
         uint8_t st[EVS_READY_LEN] = { EVS_INTERNAL_ERROR };
         send_frame(EVS_TAG_READY, st, sizeof st);
@@ -356,53 +350,77 @@ static void lockdown(void) {
     }
 }
 
+/* A benchmark child sees only its own window's inputs: the job's inputs of every window to come,
+ * the other side's shared memory and the worker's bookkeeping of cases go before the kernel runs. */
+static void forget_what_is_not_ours(const evs_job *job) {
+    if (evs_bench_area_forget_others(job->bench) != 0) setup_failed("munmap of another child's memory failed");
+    if (job->raw && munmap(job->raw, job->raw_len) != 0) setup_failed("munmap of the job failed");
+    memset(job->args, 0, ((size_t)job->ncases * job->nparams + 1) * sizeof(evs_arg));
+}
+
+/* Validation: read-only inputs and guard pages of this child's view; benchmark: the shared
+ * descriptor and inputs become read-only here, scratch is private. */
+static void prepare_memory(const evs_job *job, uint8_t *ready) {
+    if (job->mode == EVS_MODE_VALIDATE) {
+        g_layout = *job->layout;
+        if (evs_layout_apply(&g_layout) != 0) {
+            ready[0] = EVS_RESOURCE_LIMIT;
+            on_diag(NULL, "inputs and output buffers do not fit in the memory limit");
+            send_frame(EVS_TAG_READY, ready, EVS_READY_LEN);
+            raw_exit(0);
+        }
+        if (evs_bench_area_forget_others(NULL) != 0) setup_failed("munmap of another child's memory failed");
+        return;
+    }
+    const evs_bench_area *a = job->bench;
+    if (mprotect(a->in, a->in_len, PROT_READ) != 0 || mprotect(a->desc, a->desc_len, PROT_READ) != 0)
+        setup_failed("mprotect of the shared inputs failed");
+    if (make_bench_scratch() != 0) {
+        ready[0] = EVS_RESOURCE_LIMIT;
+        on_diag(NULL, "scratch buffers do not fit in the memory limit");
+        send_frame(EVS_TAG_READY, ready, EVS_READY_LEN);
+        raw_exit(0);
+    }
+    forget_what_is_not_ours(job);
+}
+
 void evs_child_main(const evs_job *job, int fd) {
     g_job = job;
-    int anchor;
-    g_stack_hi = (uintptr_t)&anchor;
-    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) raw_exit(1);
     if (fd != 3) {
-        dup2(fd, 3);
+        if (dup2(fd, 3) != 3) raw_exit(1);
         close(fd);
     }
     close(0);
     close(1);
     close(2);
-    syscall(SYS_close_range, 4u, ~0u, 0u);
-    set_limit(RLIMIT_CORE, 0);
-    set_limit(RLIMIT_FSIZE, 0);
-    set_limit(RLIMIT_NOFILE, 8);
-    set_limit(RLIMIT_STACK, (rlim_t)g_stack_limit);
+    close_inherited();
+    set_limit(RLIMIT_CORE, 0, "setrlimit(RLIMIT_CORE) failed");
+    set_limit(RLIMIT_FSIZE, 0, "setrlimit(RLIMIT_FSIZE) failed");
+    set_limit(RLIMIT_NOFILE, 8, "setrlimit(RLIMIT_NOFILE) failed");
+    set_limit(RLIMIT_STACK, (rlim_t)g_stack_limit + (1u << 20), "setrlimit(RLIMIT_STACK) failed");
     /* The worker itself, the job it received and libtcc's working memory fit in the headroom. */
-    set_limit(RLIMIT_AS, (rlim_t)(job->memory_limit + EVS_AS_HEADROOM));
+    set_limit(RLIMIT_AS, (rlim_t)(job->memory_limit + EVS_AS_HEADROOM), "setrlimit(RLIMIT_AS) failed");
     uint64_t cpu_ms = job->mode == EVS_MODE_VALIDATE
         ? (uint64_t)job->compile_deadline_ms * 2 + (uint64_t)job->ncalls * job->call_deadline_ms
         : 600000ull;
-    set_limit(RLIMIT_CPU, (rlim_t)(cpu_ms / 1000 + 2));
+    set_limit(RLIMIT_CPU, (rlim_t)(cpu_ms / 1000 + 2), "setrlimit(RLIMIT_CPU) failed");
+    if (make_kernel_stack() != 0) setup_failed("the kernel's stack could not be mapped");
 
     /* READY: status, index of the failing kernel, then per kernel compile ns and image bytes. */
     uint8_t ready[EVS_READY_LEN];
     memset(ready, 0, sizeof ready);
-    for (uint32_t k = 0; k < job->nkernels; k++) {
-        uint64_t ns = 0, image = 0;
-        int st = compile_kernel(k, &ns, &image);
-        memcpy(ready + 2 + 16 * k, &ns, 8);
-        memcpy(ready + 2 + 16 * k + 8, &image, 8);
-        if (st != EVS_OK) {
-            ready[0] = (uint8_t)st;
-            ready[1] = (uint8_t)k;
-            send_frame(EVS_TAG_READY, ready, sizeof ready);
-            raw_exit(0);
-        }
-    }
-    if (evs_layout_build(&g_layout, job) != 0) {
-        ready[0] = EVS_RESOURCE_LIMIT;
-        on_diag(NULL, "inputs and output buffers do not fit in the memory limit");
+    uint64_t ns = 0, image = 0;
+    int st = compile_kernel(0, &ns, &image);
+    memcpy(ready + 2, &ns, 8);
+    memcpy(ready + 2 + 8, &image, 8);
+    if (st != EVS_OK) {
+        ready[0] = (uint8_t)st;
         send_frame(EVS_TAG_READY, ready, sizeof ready);
         raw_exit(0);
     }
-    if (job->mode == EVS_MODE_VALIDATE) g_slot_hash = calloc(g_layout.nslots + 1, sizeof(uint64_t));
-    install_handlers();
+    prepare_memory(job, ready);
+    if (install_handlers() != 0) setup_failed("the fault handlers could not be installed");
     ready[0] = EVS_OK;
     send_frame(EVS_TAG_READY, ready, sizeof ready);
     lockdown();
@@ -418,18 +436,12 @@ void evs_child_main(const evs_job *job, int fd) {
         if (len >= 8) memcpy(&b, payload + 4, 4);
         switch (h[0]) {
         case EVS_TAG_RUN:
-            if (a >= job->nkernels || b >= g_layout.nslots) raw_exit(2);
-            run_slot(a, b, len >= 9 ? payload[8] : 0xA5);
+            if (job->mode != EVS_MODE_VALIDATE || b >= g_layout.nslots) raw_exit(2);
+            run_slot(b, len >= 9 ? payload[8] : 0xA5);
             break;
-        case EVS_TAG_BENCH:
-            if (a >= job->nkernels) raw_exit(2);
-            run_bench(a, b);
-            break;
-        case EVS_TAG_VERIFY:
-            verify_slots(a);
-            break;
-        case EVS_TAG_PING:
-            send_frame(EVS_TAG_PING, NULL, 0);
+        case EVS_TAG_GO:
+            if (job->mode != EVS_MODE_BENCHMARK) raw_exit(2);
+            run_window(a);
             break;
         default:
             raw_exit(0);

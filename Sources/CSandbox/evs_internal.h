@@ -45,6 +45,18 @@ typedef struct {
     uint32_t max_reps;
     uint32_t children; /* benchmark children, kernel order swapped in every other one */
     uint32_t overhead_factor; /* a timed window lasts at least this many timer round trips */
+    uint32_t per_pass;        /* benchmark: cases in one pass of the workload; the cases are passes in a row */
+    uint32_t lead;            /* benchmark: 1 when the candidate's window comes first in the first round */
+    uint64_t poison_seed;     /* benchmark: varies the poison bytes of the output slots */
+    /* The job as received (an mmap'd buffer), so a benchmark child can drop the inputs of windows to come. */
+    uint8_t *raw;
+    size_t raw_len;
+    /* A benchmark child's shared memory with the worker (NULL in validation). */
+    const struct evs_bench_area *bench;
+    /* Validation: the slots planned by the worker, and per call the return value the harness stores
+     * (both shared with the worker). */
+    const struct evs_layout *layout;
+    int64_t *call_ret;
 } evs_job;
 
 /* Decodes a job payload in place. Returns 0 or -1 with a reason. */
@@ -71,20 +83,20 @@ enum {
     EVS_FAULT_READ_PAST_END = 16,
     EVS_FAULT_READ_BEFORE_START = 17,
     EVS_FAULT_FOREIGN_WRITE = 18,
-    EVS_FAULT_LATE_WRITE = 19
+    EVS_FAULT_LATE_WRITE = 19,
+    EVS_FAULT_ABOVE_STACK = 20,
+    EVS_FAULT_LAST = 20
 };
 
 /* Frames between worker and child: 1-byte tag, 4-byte little-endian length, payload. */
 enum {
     EVS_TAG_DIAG = 'G',    /* child -> worker: one compiler diagnostic */
     EVS_TAG_READY = 'K',   /* child -> worker: compile report */
-    EVS_TAG_RUN = 'R',     /* worker -> child: call kernel on one slot */
-    EVS_TAG_OUTPUT = 'O',  /* child -> worker: return value and outputs */
-    EVS_TAG_BENCH = 'B',   /* worker -> child: run the whole workload reps times */
-    EVS_TAG_DONE = 'D',    /* child -> worker: bench done, checksum */
-    EVS_TAG_PING = 'P',    /* worker -> child, echoed back */
+    EVS_TAG_RUN = 'R',     /* worker -> child: call the kernel on one validation slot */
+    EVS_TAG_OUTPUT = 'O',  /* child -> worker: that call returned (u32 call index); the worker reads the slot itself */
+    EVS_TAG_GO = 'B',      /* worker -> child: make the window's calls (u32 count) as the shared descriptor says */
+    EVS_TAG_DONE = 'D',    /* child -> worker: the window's calls returned (u32 count) */
     EVS_TAG_FAULT = 'F',   /* child -> worker: signal report */
-    EVS_TAG_VERIFY = 'V',  /* worker -> child: after the last call, report every slot's bands and outputs */
     EVS_TAG_QUIT = 'Q'     /* worker -> child */
 };
 

@@ -115,6 +115,13 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
         job->max_reps = (uint32_t)get_u(&c, 4);
         job->children = (uint32_t)get_u(&c, 4);
         job->overhead_factor = (uint32_t)get_u(&c, 4);
+        job->per_pass = (uint32_t)get_u(&c, 4);
+        job->lead = (uint32_t)get_u(&c, 4);
+        job->poison_seed = get_u(&c, 8);
+        if (job->per_pass < 1 || job->ncases % job->per_pass != 0) FAIL("the benchmark cases are not whole passes");
+        if (job->max_reps < 1 || job->max_reps > 4096) FAIL("bad repetition cap");
+        uint64_t windows = (uint64_t)job->children * (1 + job->warmup) + job->samples;
+        if ((uint64_t)job->ncases / job->per_pass < windows * job->max_reps) FAIL("too few passes of benchmark inputs for its windows");
         if (job->overhead_factor < 10 || job->overhead_factor > 100000) FAIL("bad overhead factor");
         if (job->children < 1 || job->children > job->samples) FAIL("bad benchmark child count");
         if (job->samples < 1 || job->samples > 100000) FAIL("bad sample count");

@@ -76,10 +76,12 @@ void evs_reply_send(const evs_reply *r, uint32_t mode, int fd) {
         put_u(&b, r->outputs.len, 8);
         evs_buf_put(&b, r->outputs.data, r->outputs.len);
     } else {
-        put_u(&b, r->reps, 4);
+        put_u(&b, r->reps_a, 4);
+        put_u(&b, r->reps_b, 4);
         put_u(&b, r->overhead_ns, 8);
-        put_u(&b, r->checksum[0], 8);
-        put_u(&b, r->checksum[1], 8);
+        put_u(&b, r->outputs_differ, 1);
+        put_u(&b, r->differ_window, 4);
+        put_u(&b, r->differ_call, 4);
         uint32_t n = (r->samples_a && r->samples_b) ? r->nsamples : 0;
         put_u(&b, n, 4);
         for (uint32_t i = 0; i < n; i++) put_u(&b, r->samples_a[i], 8);

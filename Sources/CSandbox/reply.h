@@ -26,9 +26,10 @@ typedef struct {
     uint32_t completed;
     evs_buf outputs;
     /* benchmark */
-    uint32_t reps;
-    uint64_t overhead_ns;
-    uint64_t checksum[2];
+    uint32_t reps_a, reps_b; /* passes per window of each side (first round) */
+    uint64_t overhead_ns;    /* the timer's round trip, subtracted from every window */
+    uint8_t outputs_differ;  /* the sides disagreed on a call both made (or an audited one) */
+    uint32_t differ_window, differ_call;
     uint32_t nsamples;
     uint64_t *samples_a, *samples_b;
 } evs_reply;

@@ -39,8 +39,8 @@ struct EvolutionFigures {
         let best = try svc.promotedSource(summary.run, summary.promotions)
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         let scoring = try ScoringKernel(scoreSandbox: try catalog.load("score"))
-        let a = try evaluator.benchmark(incumbent: seed, candidate: best)
-        let b = try evaluator.benchmark(incumbent: best, candidate: seed)
+        let a = try evaluator.benchmark(incumbent: seed, candidate: best, inputSeed: 0xA11CE)
+        let b = try evaluator.benchmark(incumbent: best, candidate: seed, inputSeed: 0xB0B)
         let s1 = try scoring.compare(incumbent: a.incumbentSamples, candidate: a.candidateSamples).speedup
         let s2 = try scoring.compare(incumbent: b.incumbentSamples, candidate: b.candidateSamples).speedup
         return (s1 / s2).squareRoot()

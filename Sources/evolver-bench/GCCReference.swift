@@ -45,6 +45,20 @@ func run(_ path: String, _ args: [String], quiet: Bool = true) throws -> Int32 {
     return p.terminationStatus
 }
 
+/// Runs a program to completion and returns what it printed on standard output.
+func output(_ path: String, _ args: [String]) throws -> String {
+    let p = Process()
+    let pipe = Pipe()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// Median of values (upper median for even counts).
 func median(_ values: [Double]) -> Double {
     let s = values.sorted()

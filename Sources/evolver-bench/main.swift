@@ -70,8 +70,8 @@ if wanted("aa") {
     let scoring = try ScoringKernel(scoreSandbox: score)
     var promoted = 0
     var significant = 0
-    for _ in 0..<aaTrials {
-        let b = try evaluator.benchmark(incumbent: score.seedSource, candidate: score.seedSource)
+    for trial in 0..<aaTrials {
+        let b = try evaluator.benchmark(incumbent: score.seedSource, candidate: score.seedSource, inputSeed: UInt64(trial) &+ 0xAA00)
         let c = try scoring.compare(incumbent: b.incumbentSamples, candidate: b.candidateSamples)
         if PromotionRule.standard.promotes(c) { promoted += 1 }
         if PromotionRule.standard.isSignificant(c) { significant += 1 }
@@ -87,6 +87,25 @@ for (name, figure) in [("score", "check_seconds_score"), ("smith-waterman", "che
         times.append(try timeNs { try run(products.appendingPathComponent("evolver").path, ["check", name, "--sandboxes", catalog.root.path]) } / 1e9)
     }
     figures.add(figure, median(times), goal: "<= 3", note: "median of 3")
+}
+
+// 4b. The benchmark measures truthfully: a kernel doing exactly twice the seed's work must measure 0.5x.
+if wanted("ratio") || wanted("check") {
+    let twice = scratch.appendingPathComponent("twice-the-work.c")
+    try score.seedRepeated(times: 2).write(to: twice, atomically: true, encoding: .utf8)
+    var errors: [Double] = []
+    var speedups: [String] = []
+    for trial in 0..<5 {
+        let out = try output(products.appendingPathComponent("evolver").path,
+                             ["check", "score", "--kernel", twice.path, "--json", "--seed", "\(trial + 1)", "--sandboxes", catalog.root.path])
+        let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        guard let bench = json?["benchmark"] as? [String: Any], let speedup = bench["speedup"] as? Double else {
+            throw BenchError("twice-the-work check did not benchmark: \(out.prefix(300))")
+        }
+        errors.append(abs(speedup - 0.5) / 0.5)
+        speedups.append(String(format: "%.3f", speedup))
+    }
+    figures.add("known_ratio_error", median(errors), goal: "<= 0.05", note: "|speedup - 0.5| / 0.5 of the seed doing its work twice, median of 5 checks (speedups \(speedups.joined(separator: ", ")))")
 }
 
 // 5. Seed speed under TinyCC relative to gcc -O2 (interleaved passes over the benchmark workload).

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The sandbox (see 'evolver sandboxes').") var sandbox: String
     @Option(help: "The kernel's C source (default: the sandbox's seed).") var kernel: String?
-    @Option(help: "Seed for case order and poison bytes.") var seed: UInt64 = 1
+    @Option(help: "Seed for case order, poison bytes, differential and benchmark inputs (default: a fresh random one, printed).") var seed: UInt64?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var location: SandboxLocationOptions
     @OptionGroup var store: StoreOptions
@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
                 scoringSource = try service(try store.open(), location).activeScoringSource().source
             }
             let check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), scoring: try ScoringKernel(source: scoringSource))
-            report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed)
+            report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed ?? UInt64.random(in: 0...UInt64.max))
         }
         guard let report else { return }
         print(json ? try report.json() : report.text())

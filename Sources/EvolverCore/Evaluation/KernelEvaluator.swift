@@ -9,7 +9,6 @@ public final class KernelEvaluator {
     public let sandbox: Sandbox
     private let worker: WorkerProcess
     private let suite: [PreparedCase]
-    private let workload: [PreparedCase]
     /// Extra calls at the end of a validation that repeat random cases at new addresses, to catch
     /// kernels whose answers depend on earlier calls.
     public var repeatedCalls = 8
@@ -20,7 +19,7 @@ public final class KernelEvaluator {
         self.worker = worker
         do {
             suite = try PreparedCase.prepare(sandbox.cases, harness: sandbox.harness)
-            workload = try PreparedCase.prepare(try sandbox.workload(), harness: sandbox.harness)
+            _ = try PreparedCase.prepare(try sandbox.workload(), harness: sandbox.harness)
         } catch let e as EvolverError {
             throw e
         } catch {
@@ -56,7 +55,7 @@ public final class KernelEvaluator {
         let used = Array(Set(order)).sorted()
         let position = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         let shipped = used.map { suite[$0] }
-        let calls = order.map { (caseIndex: $0, poison: UInt8(1 + rng.below(254))) }
+        let calls = order.map { (caseIndex: $0, poison: Self.poison(&rng)) }
         let wireCalls = calls.map { (caseIndex: position[$0.caseIndex]!, poison: $0.poison) }
         var manifest = sandbox.manifest
         if let callDeadlineMs { manifest.deadlineMs = min(manifest.deadlineMs, callDeadlineMs) }
@@ -76,6 +75,8 @@ public final class KernelEvaluator {
             completedCases.remove(order[f])
             failedCases.insert(order[f])
         }
+        // Passing needs every planned call to have returned and been compared.
+        let unfinished = reply.status == .ok && results.count < calls.count
         let passed = completedCases.subtracting(failedCases).count
         var outcome = ValidationOutcome(
             verdict: .passed, detail: "", passed: passed, total: indices.count, firstFailure: nil,
@@ -87,6 +88,9 @@ public final class KernelEvaluator {
         } else if reply.status != .ok {
             outcome.verdict = reply.status.verdict
             outcome.detail = describe(reply, caseID: reply.failingCall.map { suite[calls[$0].caseIndex].id })
+        } else if unfinished {
+            outcome.verdict = .internalError
+            outcome.detail = "the worker reported \(results.count) of \(calls.count) calls as done"
         }
         return outcome
     }
@@ -94,13 +98,22 @@ public final class KernelEvaluator {
     /// Runs a kernel over cases without judging it (used to record expected outputs).
     /// - Returns: the call results in case order, or the failed reply's verdict and detail.
     public func run(_ source: String, cases: [KernelCase], poison: UInt8) throws -> Result<[CallResult], ValidationFailure> {
+        try run(source, cases: cases, poisons: Array(repeating: poison, count: cases.count))
+    }
+
+    /// Runs a kernel over cases, call i poisoned with `poisons[i]`, without judging it.
+    /// - Returns: the call results in case order, or why the run stopped (with the calls completed before).
+    public func run(_ source: String, cases: [KernelCase], poisons: [UInt8]) throws -> Result<[CallResult], ValidationFailure> {
         let prepared = try PreparedCase.prepare(cases, harness: sandbox.harness)
-        let calls = prepared.indices.map { (caseIndex: $0, poison: poison) }
+        let calls = prepared.indices.map { (caseIndex: $0, poison: poisons[$0]) }
         let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls)))
-        guard reply.status == .ok else {
-            return .failure(ValidationFailure(verdict: reply.status.verdict, detail: describe(reply, caseID: reply.failingCall.map { prepared[$0].id }), diagnostics: reply.diagnostics(ofKernel: 0)))
+        let results = try decodeCalls(reply, calls: calls, cases: prepared)
+        guard reply.status == .ok, results.count == calls.count else {
+            let detail = reply.status == .ok ? "the worker returned \(results.count) of \(calls.count) calls" : describe(reply, caseID: reply.failingCall.map { prepared[$0].id })
+            return .failure(ValidationFailure(verdict: reply.status == .ok ? .internalError : reply.status.verdict, detail: detail,
+                                              diagnostics: reply.diagnostics(ofKernel: 0), completed: results))
         }
-        return .success(try decodeCalls(reply, calls: calls, cases: prepared))
+        return .success(results)
     }
 
     /// A kernel that could not be run to completion.
@@ -108,38 +121,66 @@ public final class KernelEvaluator {
         public var verdict: Verdict
         public var detail: String
         public var diagnostics: [String]
+        /// The calls that returned before it stopped.
+        public var completed: [CallResult] = []
     }
 
-    /// Times `candidate` against `incumbent` on the sandbox's workload, interleaved (ABBA) after warm-up.
+    /// A poison byte for one call: 0x00 or 0xFF half of the time, else any other byte, so that a
+    /// kernel that relies on what its outputs start as fails on some calls.
+    static func poison(_ rng: inout SplitMix64) -> UInt8 {
+        switch rng.below(4) {
+        case 0: 0x00
+        case 1: 0xFF
+        default: UInt8(1 + rng.below(254))
+        }
+    }
+
+    /// Most passes one timed window may make (and so the pool stride of a window).
+    public static let maxRepsPerWindow = 32
+    /// Most passes one window of a speed screen may make.
+    public static let maxRepsPerScreenWindow = 8
+
+    /// Times `candidate` against `incumbent` on fresh inputs drawn from `inputSeed`, each side in its
+    /// own child, windows interleaved (ABBA) after calibration and warm-up.
     /// - Parameters:
+    ///   - inputSeed: the seed of this benchmark's inputs (a check's seed, or one derived from a run's
+    ///     seed and the candidate, so a replay draws the same inputs).
     ///   - screen: a short benchmark with these settings (no warm-up) instead of the manifest's.
-    ///   - candidateFirst: compile the candidate first (in the first child; results still in incumbent/candidate order).
-    public func benchmark(incumbent: String, candidate: String, screen: SpeedScreen? = nil, candidateFirst: Bool = false) throws -> BenchmarkOutcome {
+    ///   - candidateFirst: the candidate's window comes first in the first round (results still in incumbent/candidate order).
+    public func benchmark(incumbent: String, candidate: String, inputSeed: UInt64, screen: SpeedScreen? = nil, candidateFirst: Bool = false) throws -> BenchmarkOutcome {
         let spec = sandbox.manifest.benchmark
         let samples = screen?.samples ?? spec.samples
-        let children = screen?.children ?? spec.children ?? BenchmarkSpec.defaultChildren
+        let children = max(1, min(samples, screen?.children ?? spec.children ?? BenchmarkSpec.defaultChildren))
+        let warmup = screen == nil ? spec.warmupPairs : 0
+        let stride = max(1, min(spec.maxReps, screen == nil ? Self.maxRepsPerWindow : Self.maxRepsPerScreenWindow))
+        let windows = WorkerJob.benchmarkWindows(warmup: warmup, samples: samples, children: children)
+        let inputs = try BenchmarkInputs(sandbox: sandbox, passes: windows * stride, seed: inputSeed)
         let job = WorkerJob(
-            manifest: sandbox.manifest, harness: sandbox.harness, sources: candidateFirst ? [candidate, incumbent] : [incumbent, candidate], cases: workload,
-            mode: .benchmark(warmup: screen == nil ? spec.warmupPairs : 0, samples: samples,
-                             windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: spec.maxReps,
-                             children: max(1, min(samples, children)),
+            manifest: sandbox.manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: inputs.cases,
+            mode: .benchmark(warmup: warmup, samples: samples,
+                             windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: stride,
+                             children: children,
                              // A screen accepts 2% timer overhead (the same on both sides) for windows of about one pass.
-                             overheadFactor: screen == nil ? 200 : 50))
+                             overheadFactor: screen == nil ? 200 : 50,
+                             perPass: inputs.perPass, candidateLeads: candidateFirst, poisonSeed: inputSeed ^ 0x5EED_B00C_0DD5_EED5))
         let reply = try worker.run(job)
-        let (a, b) = candidateFirst ? (reply.samplesB, reply.samplesA) : (reply.samplesA, reply.samplesB)
         var outcome = BenchmarkOutcome(
-            verdict: .passed, detail: "", incumbentSamples: a.map { Int64($0) }, candidateSamples: b.map { Int64($0) },
-            reps: reply.reps, overheadNs: reply.overheadNs, windowNs: 0)
-        let combined = (a + b).sorted()
-        if !combined.isEmpty { outcome.windowNs = combined[combined.count / 2] * UInt64(max(1, reply.reps)) }
+            verdict: .passed, detail: "", incumbentSamples: reply.samplesA.map { Int64($0) }, candidateSamples: reply.samplesB.map { Int64($0) },
+            reps: reply.repsB, overheadNs: reply.overheadNs, windowNs: 0, incumbentReps: reply.repsA, inputSeed: inputSeed)
+        let perPass = reply.samplesB.sorted()
+        if !perPass.isEmpty { outcome.windowNs = perPass[perPass.count / 2] * UInt64(max(1, reply.repsB)) + reply.overheadNs }
         if reply.status != .ok {
-            let incumbentFailed = (reply.failedKernel == 0) != candidateFirst
+            let incumbentFailed = reply.failedKernel == 0
             outcome.verdict = incumbentFailed ? .internalError : reply.status.verdict
             let who = incumbentFailed ? "the incumbent" : "the candidate"
             outcome.detail = "\(who) failed on the benchmark workload: " + describe(reply, caseID: nil)
-        } else if reply.checksums.count == 2, reply.checksums[0] != reply.checksums[1] {
+        } else if reply.outputsDiffer {
             outcome.verdict = .wrongOutput
-            outcome.detail = "on the benchmark workload the candidate's outputs differ from the incumbent's"
+            outcome.detail = "on the benchmark workload the candidate's outputs differ from the incumbent's (window \(reply.differWindow), call \(reply.differCall))"
+        }
+        if outcome.verdict != .passed {
+            outcome.incumbentSamples = []
+            outcome.candidateSamples = []
         }
         return outcome
     }

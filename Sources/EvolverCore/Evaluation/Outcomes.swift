@@ -28,7 +28,7 @@ public struct ValidationOutcome: Codable, Sendable, Equatable {
     public var diagnostics: [String]
 }
 
-/// The result of timing a candidate against an incumbent, interleaved in one sandboxed child.
+/// The result of timing a candidate against an incumbent, each in its own sandboxed child.
 public struct BenchmarkOutcome: Codable, Sendable, Equatable {
     /// `passed`, or why the benchmark could not be completed (the candidate crashed, timed out or
     /// its workload outputs differed from the incumbent's).
@@ -37,12 +37,16 @@ public struct BenchmarkOutcome: Codable, Sendable, Equatable {
     /// Nanoseconds per workload pass, one per window, for each side.
     public var incumbentSamples: [Int64]
     public var candidateSamples: [Int64]
-    /// Workload passes per timed window.
+    /// Workload passes per timed window of the candidate (calibrated from its own time).
     public var reps: Int
-    /// Median round trip of an empty command (the timer's overhead per window).
+    /// Median round trip of an empty window (the timer's overhead, subtracted from every window).
     public var overheadNs: UInt64
-    /// Median window length in nanoseconds.
+    /// Median length of the candidate's windows in nanoseconds.
     public var windowNs: UInt64
+    /// Workload passes per timed window of the incumbent (calibrated from its own time).
+    public var incumbentReps: Int = 0
+    /// The seed the benchmark's inputs were drawn from.
+    public var inputSeed: UInt64 = 0
 }
 
 /// What one call returned: the return value and the raw bytes of each output parameter.

@@ -6,9 +6,13 @@ struct WorkerJob {
     enum Mode {
         /// Call kernel 0 once per entry, in this order, with this poison byte.
         case validate(calls: [(caseIndex: Int, poison: UInt8)])
-        /// Interleave kernel 0 (incumbent) and kernel 1 (candidate) over all cases, spread over `children` children.
+        /// Time kernel 0 (incumbent) against kernel 1 (candidate), each in its own child, over `children`
+        /// rounds. The cases are passes of `perPass` cases in a row, and window w of either side uses
+        /// passes `w * maxReps ..< w * maxReps + reps` (so no call ever sees inputs an earlier one saw).
         /// A window lasts at least `overheadFactor` timer round trips (200: the timer costs under 0.5%).
-        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int, children: Int, overheadFactor: Int)
+        /// `candidateLeads`: the candidate's window comes first in the first round.
+        case benchmark(warmup: Int, samples: Int, windowNs: UInt64, maxReps: Int, children: Int, overheadFactor: Int,
+                       perPass: Int, candidateLeads: Bool, poisonSeed: UInt64)
     }
 
     var manifest: SandboxManifest
@@ -16,6 +20,11 @@ struct WorkerJob {
     var sources: [String]
     var cases: [PreparedCase]
     var mode: Mode
+
+    /// Windows a benchmark makes per side: a calibration and the warm-up in every round, then the samples.
+    static func benchmarkWindows(warmup: Int, samples: Int, children: Int) -> Int {
+        children * (1 + warmup) + samples
+    }
 
     /// The payload, without the length prefix.
     func encoded() -> [UInt8] {
@@ -54,13 +63,16 @@ struct WorkerJob {
                 w.u32(UInt32(call.caseIndex))
                 w.u8(call.poison)
             }
-        case .benchmark(let warmup, let samples, let windowNs, let maxReps, let children, let overheadFactor):
+        case .benchmark(let warmup, let samples, let windowNs, let maxReps, let children, let overheadFactor, let perPass, let candidateLeads, let poisonSeed):
             w.u32(UInt32(warmup))
             w.u32(UInt32(samples))
             w.u64(windowNs)
             w.u32(UInt32(maxReps))
             w.u32(UInt32(children))
             w.u32(UInt32(overheadFactor))
+            w.u32(UInt32(perPass))
+            w.u32(candidateLeads ? 1 : 0)
+            w.u64(poisonSeed)
         }
         return w.bytes
     }

@@ -15,19 +15,25 @@ struct WorkerReply {
     /// Validation: calls completed and, per call, the return value and output bytes.
     var completed: Int = 0
     var outputBytes: [UInt8] = []
-    /// Benchmark: passes per window, timer overhead, checksums and samples (ns per pass).
-    var reps: Int = 0
+    /// Benchmark: passes per window of each side, the timer's round trip (subtracted from every
+    /// window), whether the sides' outputs differed on a call both made, and samples (ns per pass).
+    var repsA: Int = 0
+    var repsB: Int = 0
     var overheadNs: UInt64 = 0
-    var checksums: [UInt64] = []
+    var outputsDiffer = false
+    var differWindow = 0
+    var differCall = 0
     var samplesA: [UInt64] = []
     var samplesB: [UInt64] = []
 
     init(_ bytes: [UInt8]) throws {
         var r = ByteReader(bytes)
-        guard let status = WorkerStatus(rawValue: try r.u32()) else { throw EvolverError.workerFailed("unknown status") }
-        self.status = status
+        let raw = try r.u32()
+        // The worker only reports statuses it knows; anything else is the machinery's fault, never a pass.
+        self.status = WorkerStatus(rawValue: raw) ?? .internalError
         failedKernel = Int(try r.u8())
         detail = try r.string()
+        if WorkerStatus(rawValue: raw) == nil { detail = "the worker reported an unknown status \(raw): \(detail)" }
         diagnostics = try r.string()
         let call = try r.i32()
         failingCall = call < 0 ? nil : Int(call)
@@ -47,9 +53,12 @@ struct WorkerReply {
             let n = Int(try r.u64())
             outputBytes = Array(try r.take(n))
         } else {
-            reps = Int(try r.u32())
+            repsA = Int(try r.u32())
+            repsB = Int(try r.u32())
             overheadNs = try r.u64()
-            checksums = [try r.u64(), try r.u64()]
+            outputsDiffer = try r.u8() != 0
+            differWindow = Int(try r.u32())
+            differCall = Int(try r.u32())
             let n = Int(try r.u32())
             samplesA = try (0..<n).map { _ in try r.u64() }
             samplesB = try (0..<n).map { _ in try r.u64() }

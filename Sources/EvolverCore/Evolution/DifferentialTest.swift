@@ -1,29 +1,96 @@
 import Foundation
 
-/// Before a promotion: the candidate must agree with the seed on fresh random inputs drawn across
-/// the contract's whole range, so that no promotion overfits the fixed suite.
-struct DifferentialTest {
-    let sandbox: Sandbox
-    let seedSource: String
-    let inputs: Int
-    let runSeed: UInt64
+/// The candidate must agree with the seed on fresh random inputs drawn across the contract's whole
+/// range, so that no promotion (and no `check` verdict) rests on the fixed suite alone.
+public struct DifferentialTest {
+    public let sandbox: Sandbox
+    public let seedSource: String
+    public let inputs: Int
 
-    /// nil when the candidate agrees on every input; otherwise what differed.
-    func disagreement(_ candidateSource: String, candidateIndex: Int, evaluator: KernelEvaluator) throws -> String? {
-        var rng = SplitMix64(seed: runSeed &+ 0xD1FF_0000_0000 &+ UInt64(candidateIndex))
+    public init(sandbox: Sandbox, seedSource: String, inputs: Int) {
+        self.sandbox = sandbox
+        self.seedSource = seedSource
+        self.inputs = inputs
+    }
+
+    /// The seed of a run candidate's differential inputs: fixed by run seed and index, so a replay draws the same.
+    static func seed(runSeed: UInt64, candidateIndex: Int) -> UInt64 {
+        runSeed &+ 0xD1FF_0000_0000 &+ UInt64(candidateIndex)
+    }
+
+    /// Runs the candidate and the seed on `inputs` random inputs drawn from `seed` (same poison bytes
+    /// for both, 0x00 and 0xFF among them) and compares every return value and output.
+    /// - Throws: `EvolverError.workerFailed` when the seed itself fails on the inputs.
+    public func run(_ candidateSource: String, seed: UInt64, evaluator: KernelEvaluator) throws -> DifferentialOutcome {
+        var rng = SplitMix64(seed: seed)
         let cases = try ContractSampler(harness: sandbox.harness).sample(count: inputs, rng: &rng)
-        let poison: UInt8 = 0x6B
-        guard case .success(let want) = try evaluator.run(seedSource, cases: cases, poison: poison) else {
+        let poisons = cases.map { _ in KernelEvaluator.poison(&rng) }
+        guard case .success(let want) = try evaluator.run(seedSource, cases: cases, poisons: poisons) else {
             throw EvolverError.workerFailed("the seed failed on differential inputs")
         }
-        switch try evaluator.run(candidateSource, cases: cases, poison: poison) {
-        case .failure(let f):
-            return "\(f.verdict.rawValue) on a random input: \(f.detail)"
-        case .success(let got):
-            for (i, (w, g)) in zip(want, got).enumerated() where w != g {
-                return "differs from the seed on random input \(i) (\(cases[i].intBindings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))"
-            }
-            return nil
+        let got: [CallResult]
+        var failure: KernelEvaluator.ValidationFailure?
+        switch try evaluator.run(candidateSource, cases: cases, poisons: poisons) {
+        case .success(let results): got = results
+        case .failure(let f): got = f.completed; failure = f
         }
+        var outcome = DifferentialOutcome(passed: 0, total: cases.count, firstFailure: nil, detail: nil)
+        for (i, (w, g)) in zip(want, got).enumerated() {
+            if w == g {
+                outcome.passed += 1
+            } else if outcome.firstFailure == nil {
+                outcome.firstFailure = describe(want: w, got: g, case: cases[i])
+                outcome.detail = "differs from the seed on random input \(i) (\(Self.bindings(cases[i])))"
+            }
+        }
+        if let failure, outcome.firstFailure == nil {
+            let i = got.count
+            outcome.firstFailure = CaseFailure(caseId: cases[i].id, expected: "the seed's result", actual: "\(failure.verdict.rawValue): \(failure.detail)")
+            outcome.detail = "\(failure.verdict.rawValue) on random input \(i) (\(Self.bindings(cases[i]))): \(failure.detail)"
+        }
+        return outcome
+    }
+
+    /// nil when the candidate agrees on every input; otherwise what differed.
+    func disagreement(_ candidateSource: String, candidateIndex: Int, runSeed: UInt64, evaluator: KernelEvaluator) throws -> String? {
+        try run(candidateSource, seed: Self.seed(runSeed: runSeed, candidateIndex: candidateIndex), evaluator: evaluator).detail
+    }
+
+    static func bindings(_ c: KernelCase) -> String {
+        c.intBindings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    private func describe(want: CallResult, got: CallResult, case c: KernelCase) -> CaseFailure {
+        if want.ret != got.ret { return CaseFailure(caseId: c.id, expected: "return \(want.ret)", actual: "return \(got.ret)") }
+        for (k, param) in sandbox.harness.outputParams.enumerated() where want.outputs[k] != got.outputs[k] {
+            let type = param.type!
+            let w = type.decode(want.outputs[k][...]), g = type.decode(got.outputs[k][...])
+            let i = (0..<min(w.count, g.count)).first { w[$0] != g[$0] } ?? min(w.count, g.count)
+            return CaseFailure(caseId: c.id, expected: "\(param.name)[\(i)] = \(i < w.count ? String(w[i]) : "nothing")",
+                               actual: "\(param.name)[\(i)] = \(i < g.count ? String(g[i]) : "nothing")")
+        }
+        return CaseFailure(caseId: c.id, expected: "the seed's result", actual: "a different result")
+    }
+}
+
+/// What the differential test found: inputs on which the candidate agreed with the seed.
+public struct DifferentialOutcome: Codable, Sendable, Equatable {
+    public var passed: Int
+    public var total: Int
+    public var firstFailure: CaseFailure?
+    /// One line on the first disagreement (nil when it agreed everywhere).
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey {
+        case passed, total
+        case firstFailure = "first_failure"
+    }
+
+    /// `first_failure` is always present in JSON (null when it agreed everywhere).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(total, forKey: .total)
+        if let firstFailure { try c.encode(firstFailure, forKey: .firstFailure) } else { try c.encodeNil(forKey: .firstFailure) }
     }
 }

@@ -66,7 +66,7 @@ public final class EvolutionEngine {
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
                                   screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples)
-        differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs, runSeed: options.seed)
+        differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
         self.clock = clock
         self.shouldStop = shouldStop
         self.progress = progress
@@ -142,7 +142,8 @@ public final class EvolutionEngine {
         } else if staged.recordedSamples != nil {
             return nil
         } else {
-            let bench = try decisionEvaluator.benchmark(incumbent: incumbentSource, candidate: o.source, candidateFirst: true)
+            let seed = BenchmarkSeed.derive(runSeed: options.seed, candidate: o.index, purpose: .confirmation)
+            let bench = try decisionEvaluator.benchmark(incumbent: incumbentSource, candidate: o.source, inputSeed: seed, candidateFirst: true)
             guard bench.verdict == .passed else {
                 // Not confirmed (the candidate failed the second benchmark): a comparison that never promotes.
                 return SampleComparison(n: 1, m: 1, twiceU: 0, twiceMedianIncumbent: 2, twiceMedianCandidate: 2, twiceShift: 0)
@@ -198,7 +199,7 @@ public final class EvolutionEngine {
                     outcome.detail = String(format: "not confirmed: the confirmation benchmark measured %.3fx (gain %+.2f%%, p = %.2g)",
                                             confirmation.speedup, confirmation.relativeGain * 100, confirmation.pValue)
                     recordSamples(confirmation: lastConfirmation)
-                } else if let why = try differential.disagreement(o.source, candidateIndex: o.index, evaluator: decisionEvaluator) {
+                } else if let why = try differential.disagreement(o.source, candidateIndex: o.index, runSeed: options.seed, evaluator: decisionEvaluator) {
                     outcome.decision = .differentialMismatch
                     outcome.verdict = .wrongOutput
                     outcome.detail = why

@@ -61,9 +61,11 @@ struct StagedEvaluation {
                 recorded = (Array(r.incumbent.dropFirst(screen.samples)), Array(r.candidate.dropFirst(screen.samples)))
             } else {
                 // Live, or a replay of a candidate whose screen failed (crash, timeout, other outputs): measure again.
-                // Every other round compiles the candidate first, so an order effect cannot pass both.
+                // Every other round starts with the candidate's window, so an order effect cannot pass both.
                 let bench = try gate.shared {
-                    try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, screen: screen, candidateFirst: round % 2 == 1)
+                    try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
+                                            inputSeed: BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .screen, round: round),
+                                            screen: screen, candidateFirst: round % 2 == 1)
                 }
                 guard bench.verdict == .passed else {
                     // Only the rounds completed before are journaled: a replay takes those from the
@@ -99,7 +101,8 @@ struct StagedEvaluation {
             screened.candidateSamples = recorded.candidate
             return screened
         }
-        let bench = try gate.exclusive { try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source) }
+        let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .deciding)
+        let bench = try gate.exclusive { try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed) }
         screened.verdict = bench.verdict
         screened.detail = bench.detail
         if bench.verdict == .passed {

@@ -36,11 +36,14 @@ public struct CheckReport: Codable, Sendable, Equatable {
         public var samplesNs: [Int64] = []
         /// The seed's samples, paired with `samplesNs` (the same window pair).
         public var seedSamplesNs: [Int64] = []
+        /// Passes per window of the seed (each side's repetitions are calibrated from its own time).
+        public var seedReps: Int = 0
 
         enum CodingKeys: String, CodingKey {
             case speedup, significant, gain, samples, reps
             case samplesNs = "samples_ns"
             case seedSamplesNs = "seed_samples_ns"
+            case seedReps = "seed_reps"
             case medianNs = "median_ns"
             case seedMedianNs = "seed_median_ns"
             case wouldPromote = "would_promote"
@@ -53,9 +56,13 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public var sandbox: String
     public var kernelPath: String
     public var kernelSHA256: String
+    /// The seed of every random choice (case order, poison, differential and benchmark inputs).
+    public var seed: UInt64
     public var verdict: Verdict
     public var detail: String
     public var validation: Validation
+    /// Agreement with the seed on fresh random inputs across the contract (nil when not run).
+    public var differential: DifferentialOutcome?
     public var benchmark: Benchmark?
     public var compileMs: Double
     public var imageBytes: UInt64
@@ -64,7 +71,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public var lockSHA256: String
 
     enum CodingKeys: String, CodingKey {
-        case sandbox, verdict, detail, validation, benchmark, diagnostics
+        case sandbox, seed, verdict, detail, validation, differential, benchmark, diagnostics
         case kernelPath = "kernel"
         case kernelSHA256 = "kernel_sha256"
         case compileMs = "compile_ms"
@@ -73,15 +80,17 @@ public struct CheckReport: Codable, Sendable, Equatable {
         case lockSHA256 = "lock_sha256"
     }
 
-    /// `benchmark` is always present in JSON (null when the benchmark did not run).
+    /// `differential` and `benchmark` are always present in JSON (null when they did not run).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(sandbox, forKey: .sandbox)
         try c.encode(kernelPath, forKey: .kernelPath)
         try c.encode(kernelSHA256, forKey: .kernelSHA256)
+        try c.encode(seed, forKey: .seed)
         try c.encode(verdict, forKey: .verdict)
         try c.encode(detail, forKey: .detail)
         try c.encode(validation, forKey: .validation)
+        if let differential { try c.encode(differential, forKey: .differential) } else { try c.encodeNil(forKey: .differential) }
         if let benchmark { try c.encode(benchmark, forKey: .benchmark) } else { try c.encodeNil(forKey: .benchmark) }
         try c.encode(compileMs, forKey: .compileMs)
         try c.encode(imageBytes, forKey: .imageBytes)

@@ -116,11 +116,14 @@ extension EvolutionService {
             journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")
         }
         var report = ReplayReport(run: id, identical: journal.divergence == nil, candidatesChecked: journal.checked, firstDivergence: journal.divergence)
-        if remeasure { report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule) }
+        if remeasure {
+            report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule, runSeed: options.seed)
+        }
         return report
     }
 
-    private func remeasurements(sandbox: Sandbox, recorded: [CandidateRecord], promotions: [PromotionRecord], rule: PromotionRule) throws -> [ReplayReport.Remeasurement] {
+    private func remeasurements(sandbox: Sandbox, recorded: [CandidateRecord], promotions: [PromotionRecord], rule: PromotionRule,
+                                runSeed: UInt64) throws -> [ReplayReport.Remeasurement] {
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         return try promotions.map { p in
             let c = recorded[p.candidateIndex]
@@ -128,10 +131,14 @@ extension EvolutionService {
                   let scoringSource = try store.source(c.scoringKernelSHA256) else {
                 throw EvolverError.invalidRun("sources of promotion \(p.number) are missing from the store")
             }
-            let bench = try evaluator.benchmark(incumbent: incumbent, candidate: candidate)
+            let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: p.candidateIndex, purpose: .remeasure)
+            let bench = try evaluator.benchmark(incumbent: incumbent, candidate: candidate, inputSeed: seed)
+            guard bench.verdict == .passed else {
+                return .init(promotion: p.number, candidate: p.candidateIndex, recordedSpeedup: p.speedupVsPrevious, liveSpeedup: 0, liveWouldPromote: false)
+            }
             let comparison = try ScoringKernel(source: scoringSource).compare(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
             return .init(promotion: p.number, candidate: p.candidateIndex, recordedSpeedup: p.speedupVsPrevious, liveSpeedup: comparison.speedup,
-                         liveWouldPromote: bench.verdict == .passed && rule.promotes(comparison))
+                         liveWouldPromote: rule.promotes(comparison))
         }
     }
 }

@@ -110,10 +110,17 @@ public struct Sandbox: Sendable {
         }
     }
 
-    /// The benchmark workload, generated from the manifest's seed.
-    public func workload() throws -> [KernelCase] {
+    /// One pass of the benchmark workload drawn from `seed`. Benchmarks draw their inputs fresh from
+    /// a seed of their own (see `BenchmarkInputs`); the manifest's `workload_seed` is only the
+    /// default here, for tools that want one fixed, reproducible pass.
+    public func workload(seed: UInt64? = nil) throws -> [KernelCase] {
+        try workload(passes: 1, seed: seed ?? manifest.benchmark.workloadSeed ?? 1)
+    }
+
+    /// `passes` passes of the benchmark workload drawn from one generator seeded with `seed`, in a row.
+    public func workload(passes: Int, seed: UInt64) throws -> [KernelCase] {
         do {
-            return try WorkloadGenerator.generate(manifest.benchmark.workload, seed: manifest.benchmark.workloadSeed, harness: harness)
+            return try WorkloadGenerator.generate(manifest.benchmark.workload, passes: passes, seed: seed, harness: harness)
         } catch {
             throw EvolverError.invalidSandbox(sandbox: name, reason: "workload: \(error)")
         }

@@ -54,8 +54,10 @@ public struct SandboxManifest: Codable, Sendable, Equatable {
 
 /// How a sandbox's kernels are benchmarked.
 public struct BenchmarkSpec: Codable, Sendable, Equatable {
-    /// Seed of the workload generator (the workload is fixed by it).
-    public var workloadSeed: UInt64
+    /// Describes the generator only: benchmarks draw their inputs fresh from the check's or the
+    /// run's seed, never from this public one (a kernel could regenerate and memorize them). Kept,
+    /// optional, so that manifests that state it still load; tools that want one fixed pass use it.
+    public var workloadSeed: UInt64?
     /// Incumbent/candidate pairs run and discarded before sampling.
     public var warmupPairs: Int
     /// Timed samples per side.

@@ -2,16 +2,20 @@ import Foundation
 
 /// Generates the cases of a workload deterministically from a seed.
 public enum WorkloadGenerator {
-    /// All cases of the workload, class by class, validated against the harness.
+    /// `passes` passes of the workload in a row (each: every class's cases, class by class), drawn
+    /// from one generator and validated against the harness.
     /// - Throws: `HarnessFailure` when a generator is inconsistent with the harness.
-    public static func generate(_ classes: [WorkloadClass], seed: UInt64, harness: HarnessSpec) throws -> [KernelCase] {
+    public static func generate(_ classes: [WorkloadClass], passes: Int = 1, seed: UInt64, harness: HarnessSpec) throws -> [KernelCase] {
         var rng = SplitMix64(seed: seed)
         var cases: [KernelCase] = []
-        for cls in classes {
-            for index in 0..<cls.count {
-                let kernelCase = try generateCase(cls, id: "\(cls.name)-\(index)", harness: harness, rng: &rng)
-                _ = try kernelCase.bufferLengths(for: harness)
-                cases.append(kernelCase)
+        for pass in 0..<passes {
+            for cls in classes {
+                for index in 0..<cls.count {
+                    let id = passes == 1 ? "\(cls.name)-\(index)" : "\(cls.name)-\(index)@\(pass)"
+                    let kernelCase = try generateCase(cls, id: id, harness: harness, rng: &rng)
+                    _ = try kernelCase.bufferLengths(for: harness)
+                    cases.append(kernelCase)
+                }
             }
         }
         return cases

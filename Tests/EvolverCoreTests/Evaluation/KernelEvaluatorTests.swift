@@ -73,7 +73,7 @@ struct KernelEvaluatorTests {
     @Test func benchmarkSeesASlowerCandidate() throws {
         let sandbox = try Fixtures.score()
         let slow = Self.spinning(sandbox)
-        let bench = try Fixtures.evaluator(sandbox).benchmark(incumbent: sandbox.seedSource, candidate: slow)
+        let bench = try Fixtures.evaluator(sandbox).benchmark(incumbent: sandbox.seedSource, candidate: slow, inputSeed: 7)
         #expect(bench.verdict == .passed)
         #expect(bench.incumbentSamples.count == sandbox.manifest.benchmark.samples)
         let scoring = try ScoringKernel(scoreSandbox: sandbox)
@@ -93,7 +93,7 @@ struct KernelEvaluatorTests {
         let slow = Self.spinning(sandbox)
         let screen = SpeedScreen(rounds: 1, samples: 5, children: 1, windowMs: 1, minimumGain: 0.03)
         for candidateFirst in [false, true] {
-            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: slow, screen: screen, candidateFirst: candidateFirst)
+            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: slow, inputSeed: 7, screen: screen, candidateFirst: candidateFirst)
             #expect(bench.verdict == .passed)
             #expect(bench.incumbentSamples.count == 5 && bench.candidateSamples.count == 5)
             #expect(bench.candidateSamples.sorted()[2] > bench.incumbentSamples.sorted()[2] * 2, "the spinning candidate is the slow side")
@@ -101,7 +101,7 @@ struct KernelEvaluatorTests {
         // A candidate that crashes on the workload is blamed as the candidate, whichever is compiled first.
         let crash = sandbox.seedSource.replacingOccurrences(of: "if (n < 1 || m < 1) {", with: "if (n > 40) { *(volatile int *)0 = 1; }\n    if (n < 1 || m < 1) {")
         for candidateFirst in [false, true] {
-            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: crash, screen: screen, candidateFirst: candidateFirst)
+            let bench = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: crash, inputSeed: 7, screen: screen, candidateFirst: candidateFirst)
             #expect(bench.verdict == .crashed || bench.verdict == .memoryViolation, "\(bench.verdict)")
             #expect(bench.detail.hasPrefix("the candidate failed"), "\(bench.detail)")
         }
@@ -119,7 +119,7 @@ struct KernelEvaluatorTests {
             return (k == 20 && n > 150) ? r + 1 : r;
         }
         """
-        let bench = try Fixtures.evaluator(sandbox).benchmark(incumbent: sandbox.seedSource, candidate: sneaky)
+        let bench = try Fixtures.evaluator(sandbox).benchmark(incumbent: sandbox.seedSource, candidate: sneaky, inputSeed: 7)
         #expect(bench.verdict == .wrongOutput)
     }
 

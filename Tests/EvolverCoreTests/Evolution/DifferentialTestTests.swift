@@ -21,9 +21,9 @@ struct DifferentialTestTests {
         var rng = SplitMix64(seed: 1)
         #expect(try evaluator.validate(overfit, rng: &rng).verdict == .passed)
         // Fresh inputs drawn across the contract's range; enough of them hit the special case.
-        let test = DifferentialTest(sandbox: sandbox, seedSource: sandbox.seedSource, inputs: 400, runSeed: 1)
-        let why = try test.disagreement(overfit, candidateIndex: 0, evaluator: evaluator)
+        let test = DifferentialTest(sandbox: sandbox, seedSource: sandbox.seedSource, inputs: 400)
+        let why = try test.disagreement(overfit, candidateIndex: 0, runSeed: 1, evaluator: evaluator)
         #expect(why?.contains("differs from the seed") == true, "\(why ?? "nil")")
-        #expect(try test.disagreement(sandbox.seedSource, candidateIndex: 0, evaluator: evaluator) == nil)
+        #expect(try test.disagreement(sandbox.seedSource, candidateIndex: 0, runSeed: 1, evaluator: evaluator) == nil)
     }
 }

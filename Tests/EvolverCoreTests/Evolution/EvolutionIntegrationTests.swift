@@ -42,12 +42,12 @@ struct EvolutionIntegrationTests {
 
         let sandbox = try catalog.load("score")
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: TestPaths.worker))
-        let fresh = DifferentialTest(sandbox: sandbox, seedSource: sandbox.seedSource, inputs: 120, runSeed: 0xF00D)
+        let fresh = DifferentialTest(sandbox: sandbox, seedSource: sandbox.seedSource, inputs: 120)
         for p in try store.promotions(run: summary.run) {
             let source = try #require(try store.source(p.sha256))
             var rng = SplitMix64(seed: UInt64(p.number))
             #expect(try evaluator.validate(source, rng: &rng).verdict == .passed)
-            #expect(try fresh.disagreement(source, candidateIndex: p.number, evaluator: evaluator) == nil, "promotion \(p.number)")
+            #expect(try fresh.disagreement(source, candidateIndex: p.number, runSeed: 0xF00D, evaluator: evaluator) == nil, "promotion \(p.number)")
         }
         // The lineage, diff and replay agree with the journal.
         #expect(try service.lineage(summary.run).count == summary.promotions + 1)

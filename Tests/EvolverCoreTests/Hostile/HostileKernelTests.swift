@@ -197,7 +197,7 @@ struct HostileKernelTests {
         let worker = WorkerProcess(executable: TestPaths.worker)
         defer { worker.stop() }
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: worker)
-        let outcome = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: HostileCorpus.slowButCorrect)
+        let outcome = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: HostileCorpus.slowButCorrect, inputSeed: 7)
         #expect(outcome.verdict == .passed, "\(outcome.detail)")
         try #require(!outcome.incumbentSamples.isEmpty && !outcome.candidateSamples.isEmpty)
         let incumbent = outcome.incumbentSamples.sorted()[outcome.incumbentSamples.count / 2]
@@ -218,7 +218,7 @@ struct HostileKernelTests {
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: worker)
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: c.source)
+        let outcome = try evaluator.benchmark(incumbent: sandbox.seedSource, candidate: c.source, inputSeed: 7)
         let elapsed = clock.now - start
         #expect(outcome.verdict == c.expected, "\(name): \(outcome.verdict.rawValue): \(outcome.detail)")
         if c.expected == .wrongOutput {

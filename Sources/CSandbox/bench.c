@@ -1,0 +1,350 @@
+/* The benchmark, driven and judged by the worker.
+ *
+ * Each round forks one child per side (the incumbent and the candidate never share a process).
+ * Windows alternate between the two children in ABBA order; a child runs only inside its own
+ * window: the worker starts its clock, resumes the child and tells it to go, and on its "done"
+ * stops the clock and stops the child (SIGSTOP) before looking at anything. Every window uses
+ * inputs no call has seen before (written into the child's read-only shared memory while it is
+ * stopped) and returns every call into its own poisoned slot, which the worker reads itself.
+ * The calls both sides made on the same inputs must agree byte for byte; calls only the faster side
+ * made are audited by the other side on a random sample the children cannot predict. Repetitions
+ * are calibrated per side from that side's own time, so a fast kernel cannot make the other run
+ * long. */
+#define _GNU_SOURCE
+#include "bench.h"
+#include "bench_area.h"
+#include "conn.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+/* Calls of the faster side that the other side repeats (untimed) after each window pair. */
+#define EVS_AUDIT_CALLS 8u
+/* Empty windows per child that measure the timer's round trip before any kernel runs. */
+#define EVS_OVERHEAD_WINDOWS 9
+
+typedef struct {
+    child_conn c;
+    evs_bench_area area;
+    uint32_t reps;
+    uint64_t pass_ns;  /* calibration: one pass */
+    uint32_t ncalls;   /* calls of the last window prepared */
+    uint32_t *cases;   /* per call of that window: the pool case */
+    uint8_t *poison;   /* per call of that window: the slot's poison byte */
+} side;
+
+static uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Poison of call j of window w: varies, and is 0x00 or 0xFF for half the calls. Both sides use the
+ * same bytes, so an output that both leave untouched agrees. */
+static uint8_t poison_byte(const evs_job *job, uint32_t w, uint32_t j) {
+    uint64_t h = mix64(job->poison_seed ^ ((uint64_t)w << 32) ^ j);
+    switch (h & 3) {
+    case 0: return 0x00;
+    case 1: return 0xFF;
+    default: return (uint8_t)(h >> 8);
+    }
+}
+
+static uint64_t round_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+
+/* Writes the window's calls (pool cases) into the side's shared memory: inputs packed, call
+ * descriptors, and every slot poisoned. The child is stopped. */
+static void prepare(const evs_job *job, side *s, uint32_t n, const uint32_t *cases, const uint8_t *poison) {
+    evs_bench_area *a = &s->area;
+    uint32_t words = evs_desc_words(job), np = job->nparams;
+    size_t off = 64;
+    for (uint32_t j = 0; j < n; j++) {
+        uint32_t c = cases[j];
+        int64_t *d = (int64_t *)(a->desc + (size_t)j * words * 8);
+        d[0] = (int64_t)j * a->slot_stride;
+        for (uint32_t p = 0; p < np; p++) {
+            const evs_arg *arg = &job->args[(size_t)c * np + p];
+            uint64_t bytes = arg->count * job->params[p].elem;
+            switch (job->params[p].kind) {
+            case EVS_PARAM_INT: d[1 + p] = arg->value; break;
+            case EVS_PARAM_INPUT:
+                if (bytes) memcpy(a->in + off, arg->data, (size_t)bytes);
+                d[1 + p] = (int64_t)off;
+                off += (size_t)round_up(bytes, 64) + 64;
+                break;
+            case EVS_PARAM_OUTPUT: d[1 + p] = (int64_t)j * a->slot_stride + 8 + a->out_off[p]; break;
+            default: d[1 + p] = (int64_t)(c % job->per_pass); break;
+            }
+        }
+        memset(a->slots + (size_t)j * a->slot_stride, poison[j], a->slot_stride);
+        s->cases[j] = c;
+        s->poison[j] = poison[j];
+    }
+    s->ncalls = n;
+}
+
+/* One timed window of n prepared calls. Returns 1 with the elapsed time, or 0 (status set). */
+static int run_window(const evs_job *job, side *s, uint32_t n, int timeout_ms, uint64_t *elapsed, evs_reply *r) {
+    if (evs_conn_pending(&s->c)) {
+        evs_conn_kill(&s->c);
+        r->status = EVS_SANDBOX_VIOLATION;
+        evs_reply_detail(r, "wrote to the harness channel outside its window (protocol violation)");
+        return 0;
+    }
+    frame f = { 0 };
+    if (n > 0) s->c.kernel_ran = 1;
+    uint64_t t0 = evs_now_ns();
+    evs_conn_resume(&s->c);
+    evs_conn_send(&s->c, EVS_TAG_GO, n, 0, 0, 0);
+    int rc = evs_conn_read(&s->c, &f, timeout_ms, 14);
+    uint64_t t1 = evs_now_ns();
+    uint32_t said = ~0u;
+    if (rc == 0 && f.tag == EVS_TAG_DONE && f.len == 4) memcpy(&said, f.payload, 4);
+    if (said != n) {
+        evs_conn_unexpected(&s->c, r, rc, &f, "the benchmark", timeout_ms);
+        free(f.payload);
+        return 0;
+    }
+    free(f.payload);
+    if (!evs_conn_stop(&s->c, r, "the benchmark")) return 0;
+    *elapsed = t1 - t0;
+    (void)job;
+    return 1;
+}
+
+/* Bytes of call j's slot that matter for its case: the return value, then each output. */
+static int slot_equal(const evs_job *job, const side *x, uint32_t jx, const side *y, uint32_t jy) {
+    const uint8_t *sx = x->area.slots + (size_t)jx * x->area.slot_stride;
+    const uint8_t *sy = y->area.slots + (size_t)jy * y->area.slot_stride;
+    if (memcmp(sx, sy, 8) != 0) return 0;
+    uint32_t c = x->cases[jx];
+    for (uint32_t p = 0; p < job->nparams; p++) {
+        if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
+        uint64_t bytes = job->args[(size_t)c * job->nparams + p].count * job->params[p].elem;
+        if (memcmp(sx + 8 + x->area.out_off[p], sy + 8 + y->area.out_off[p], (size_t)bytes) != 0) return 0;
+    }
+    return 1;
+}
+
+/* Whether call j's slot still holds nothing but its poison: the call never returned into it. */
+static int slot_unwritten(const evs_job *job, const side *x, uint32_t j) {
+    const uint8_t *s = x->area.slots + (size_t)j * x->area.slot_stride;
+    uint8_t p0 = x->poison[j];
+    for (int i = 0; i < 8; i++)
+        if (s[i] != p0) return 0;
+    uint32_t c = x->cases[j];
+    for (uint32_t p = 0; p < job->nparams; p++) {
+        if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
+        uint64_t bytes = job->args[(size_t)c * job->nparams + p].count * job->params[p].elem;
+        const uint8_t *o = s + 8 + x->area.out_off[p];
+        for (uint64_t i = 0; i < bytes; i++)
+            if (o[i] != p0) return 0;
+    }
+    return 1;
+}
+
+/* Compares call jx of side x with call jy of side y (same case). Returns 1 when they agree;
+ * otherwise records why (a side whose slot was never written ended its window early: a violation;
+ * else the outputs differ) and returns 0. Side 0 is the incumbent. */
+static int agree(const evs_job *job, side *sides, int x, uint32_t jx, int y, uint32_t jy, uint32_t w, evs_reply *r) {
+    if (slot_equal(job, &sides[x], jx, &sides[y], jy)) return 1;
+    int ux = slot_unwritten(job, &sides[x], jx), uy = slot_unwritten(job, &sides[y], jy);
+    if (ux != uy) {
+        int who = ux ? x : y;
+        r->status = EVS_SANDBOX_VIOLATION;
+        r->failed_kernel = (uint8_t)who;
+        evs_reply_detail(r, "reported a benchmark window done before call %u of it had returned (its harness was cut short or the report forged)",
+                         who == x ? jx : jy);
+        return 0;
+    }
+    r->outputs_differ = 1;
+    r->differ_window = w;
+    r->differ_call = jx;
+    return 0;
+}
+
+static uint64_t g_audit_state;
+
+static uint64_t audit_next(void) {
+    g_audit_state += 0x9E3779B97F4A7C15ull;
+    return mix64(g_audit_state);
+}
+
+/* Makes both sides' windows w (calls of passes w*R ...), in the order lead first; compares every
+ * call both made and audits a random sample of the calls only the faster side made. */
+static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int with_reps, uint64_t elapsed[2], evs_reply *r) {
+    uint32_t pp = job->per_pass, stride = job->max_reps;
+    uint8_t *poison = malloc((size_t)sides[0].area.max_calls + 1);
+    uint32_t *cases = malloc(((size_t)sides[0].area.max_calls + 1) * sizeof(uint32_t));
+    int ok = poison && cases;
+    for (int t = 0; t < 2 && ok; t++) {
+        int x = t ^ lead;
+        side *s = &sides[x];
+        uint32_t reps = with_reps ? s->reps : 1;
+        uint32_t n = reps * pp;
+        for (uint32_t j = 0; j < n; j++) {
+            cases[j] = (w * stride + j / pp) * pp + j % pp;
+            poison[j] = poison_byte(job, w, j);
+        }
+        prepare(job, s, n, cases, poison);
+        uint64_t expected_ms = with_reps ? s->pass_ns * reps / 1000000ull : (uint64_t)job->call_deadline_ms * pp;
+        int timeout_ms = (int)(expected_ms * 20 + 2000);
+        if (!run_window(job, s, n, timeout_ms, &elapsed[x], r)) {
+            r->failed_kernel = (uint8_t)x;
+            ok = 0;
+        }
+    }
+    uint32_t common = sides[0].ncalls < sides[1].ncalls ? sides[0].ncalls : sides[1].ncalls;
+    for (uint32_t j = 0; j < common && ok; j++)
+        if (!agree(job, sides, 0, j, 1, j, w, r)) ok = 0;
+    if (ok && sides[0].ncalls != sides[1].ncalls) {
+        int f = sides[1].ncalls > sides[0].ncalls, sl = 1 - f;
+        uint32_t extra = sides[f].ncalls - common;
+        uint32_t k = extra < EVS_AUDIT_CALLS ? extra : EVS_AUDIT_CALLS;
+        uint32_t picked[EVS_AUDIT_CALLS];
+        for (uint32_t t = 0; t < k; t++) {
+            uint32_t j;
+            int fresh;
+            do {
+                j = common + (uint32_t)(audit_next() % extra);
+                fresh = 1;
+                for (uint32_t u = 0; u < t; u++)
+                    if (picked[u] == j) fresh = 0;
+            } while (!fresh);
+            picked[t] = j;
+        }
+        uint32_t acases[EVS_AUDIT_CALLS];
+        uint8_t apoison[EVS_AUDIT_CALLS];
+        for (uint32_t t = 0; t < k; t++) {
+            acases[t] = sides[f].cases[picked[t]];
+            apoison[t] = sides[f].poison[picked[t]];
+        }
+        prepare(job, &sides[sl], k, acases, apoison);
+        uint64_t audit_elapsed;
+        int timeout_ms = (int)(sides[sl].pass_ns * (k / pp + 1) / 1000000ull * 20 + 2000);
+        if (!run_window(job, &sides[sl], k, timeout_ms, &audit_elapsed, r)) {
+            r->failed_kernel = (uint8_t)sl;
+            ok = 0;
+        }
+        for (uint32_t t = 0; t < k && ok; t++)
+            if (!agree(job, sides, f, picked[t], sl, t, w, r)) ok = 0;
+    }
+    free(poison);
+    free(cases);
+    return ok && r->status == EVS_OK && !r->outputs_differ;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The timer's round trip (resume, go, done) of one child, before its kernel ever ran. */
+static int measure_overhead(const evs_job *job, side *s, uint64_t *median, evs_reply *r) {
+    uint64_t t[EVS_OVERHEAD_WINDOWS];
+    for (int i = 0; i < EVS_OVERHEAD_WINDOWS; i++)
+        if (!run_window(job, s, 0, 1000, &t[i], r)) return 0;
+    qsort(t, EVS_OVERHEAD_WINDOWS, sizeof t[0], cmp_u64);
+    *median = t[EVS_OVERHEAD_WINDOWS / 2];
+    return 1;
+}
+
+static uint64_t per_pass(uint64_t elapsed, uint64_t overhead, uint32_t reps) {
+    uint64_t net = elapsed > overhead ? elapsed - overhead : 1;
+    uint64_t v = net / (reps ? reps : 1);
+    return v ? v : 1;
+}
+
+/* One round: a child per side, calibration, warm-up, then samples [first, first + count). */
+static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t first, uint32_t count, uint32_t *next_window) {
+    side sides[2];
+    memset(sides, 0, sizeof sides);
+    evs_job views[2];
+    uint32_t max_calls = job->max_reps * job->per_pass;
+    if (max_calls < EVS_AUDIT_CALLS) max_calls = EVS_AUDIT_CALLS;
+    int started = 0;
+    for (int x = 0; x < 2; x++) {
+        sides[x].c.pid = -1;
+        sides[x].c.fd = -1;
+        sides[x].cases = calloc(max_calls + 1, sizeof(uint32_t));
+        sides[x].poison = calloc(max_calls + 1, 1);
+        views[x] = *job;
+        views[x].nkernels = 1;
+        views[x].sources[0] = job->sources[x];
+        views[x].source_len[0] = job->source_len[x];
+        views[x].sources[1] = NULL;
+        views[x].bench = &sides[x].area;
+        if (!sides[x].cases || !sides[x].poison || evs_bench_area_create(&sides[x].area, job, max_calls) != 0) {
+            r->status = EVS_RESOURCE_LIMIT;
+            evs_reply_detail(r, "the benchmark's inputs and outputs do not fit in the memory limit");
+            break;
+        }
+        if (evs_conn_start(&sides[x].c, &views[x], r) != 0) break;
+        started = x + 1;
+    }
+    /* Both children exist: the audit's random choices are drawn from now on, out of their sight. */
+    if (getrandom(&g_audit_state, sizeof g_audit_state, 0) != sizeof g_audit_state) g_audit_state ^= evs_now_ns();
+    for (int x = 0; x < started && r->status == EVS_OK; x++) {
+        evs_reply part;
+        evs_reply_init(&part);
+        if (!evs_conn_await_ready(&sides[x].c, &views[x], &part)) {
+            r->status = part.status;
+            r->failed_kernel = (uint8_t)x;
+            memcpy(r->detail, part.detail, sizeof r->detail);
+        }
+        r->compile_ns[x] = part.compile_ns[0];
+        r->image_bytes[x] = part.image_bytes[0];
+        evs_reply_free(&part);
+        if (r->status == EVS_OK && !evs_conn_stop(&sides[x].c, r, "the benchmark")) r->failed_kernel = (uint8_t)x;
+    }
+    uint64_t overhead[2] = { 0, 0 };
+    for (int x = 0; x < 2 && r->status == EVS_OK; x++)
+        if (!measure_overhead(job, &sides[x], &overhead[x], r)) r->failed_kernel = (uint8_t)x;
+    uint64_t ov = overhead[0] < overhead[1] ? overhead[0] : overhead[1];
+    int round_lead = (int)((round & 1) ^ job->lead);
+    uint64_t e[2];
+    if (r->status == EVS_OK) {
+        if (round == 0 || ov < r->overhead_ns) r->overhead_ns = ov;
+        if (run_pair(job, sides, (*next_window)++, round_lead, 0, e, r)) {
+            uint64_t floor_ns = (uint64_t)job->overhead_factor * ov;
+            uint64_t target = job->window_ns > floor_ns ? job->window_ns : floor_ns;
+            for (int x = 0; x < 2; x++) {
+                sides[x].pass_ns = per_pass(e[x], ov, 1);
+                uint64_t reps = (target + sides[x].pass_ns - 1) / sides[x].pass_ns;
+                sides[x].reps = (uint32_t)(reps < 1 ? 1 : reps > job->max_reps ? job->max_reps : reps);
+            }
+            if (round == 0) {
+                r->reps_a = sides[0].reps;
+                r->reps_b = sides[1].reps;
+            }
+            int ok = 1;
+            for (uint32_t i = 0; i < job->warmup && ok; i++)
+                ok = run_pair(job, sides, (*next_window)++, (int)(i & 1) ^ round_lead, 1, e, r);
+            for (uint32_t s = first; s < first + count && ok; s++) {
+                ok = run_pair(job, sides, (*next_window)++, (int)(s & 1) ^ round_lead, 1, e, r);
+                if (ok) {
+                    r->samples_a[s] = per_pass(e[0], ov, sides[0].reps);
+                    r->samples_b[s] = per_pass(e[1], ov, sides[1].reps);
+                }
+            }
+        }
+    }
+    for (int x = 0; x < 2; x++) {
+        evs_conn_close(&sides[x].c, r);
+        evs_bench_area_destroy(&sides[x].area);
+        free(sides[x].cases);
+        free(sides[x].poison);
+    }
+}
+
+void evs_run_benchmark(const evs_job *job, evs_reply *r) {
+    r->samples_a = calloc(job->samples, 8);
+    r->samples_b = calloc(job->samples, 8);
+    r->nsamples = job->samples;
+    uint32_t next_window = 0;
+    for (uint32_t k = 0; k < job->children && r->status == EVS_OK && !r->outputs_differ; k++) {
+        uint32_t first = job->samples * k / job->children, last = job->samples * (k + 1) / job->children;
+        run_round(job, r, k, first, last - first, &next_window);
+    }
+}
