@@ -54,7 +54,10 @@ let package = Package(
         // `make bench`: figures side by side in one run, written to .build/bench.json.
         .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox", "KernelSyntax", "RunStore"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "EvolverCoreTests", dependencies: ["EvolverCore", "KernelSyntax", "KernelMutation", "RunStore", "TestSupport"]),
+        .testTarget(
+            name: "EvolverCoreTests", dependencies: ["EvolverCore", "KernelSyntax", "KernelMutation", "RunStore", "TestSupport"],
+            // Attack kernels read as files by the hostile tests.
+            exclude: ["Hostile/Attacks"]),
         .target(name: "KernelTestSupport", path: "Tests/KernelTestSupport"),
         .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax", "KernelTestSupport"]),
         .testTarget(name: "KernelMutationTests", dependencies: ["KernelMutation", "KernelSyntax", "KernelTestSupport"]),

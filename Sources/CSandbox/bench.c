@@ -6,10 +6,10 @@
  * stops the clock and stops the child (SIGSTOP) before looking at anything. Every window uses
  * inputs no call has seen before (written into the child's read-only shared memory while it is
  * stopped) and returns every call into its own poisoned slot, which the worker reads itself.
- * The calls both sides made on the same inputs must agree byte for byte; calls only the faster side
- * made are audited by the other side on a random sample the children cannot predict. Repetitions
- * are calibrated per side from that side's own time, so a fast kernel cannot make the other run
- * long. */
+ * Both sides' windows of a pair make the same calls on the same inputs, which must agree byte for
+ * byte. Repetitions are calibrated per side from that side's own time and both sides make the
+ * smaller number, so a fast kernel cannot make the other run long and the two windows of a pair
+ * time the same work. */
 #define _GNU_SOURCE
 #include "bench.h"
 #include "bench_area.h"
@@ -17,10 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
-/* Calls of the faster side that the other side repeats (untimed) after each window pair. */
-#define EVS_AUDIT_CALLS 8u
 /* Empty windows per child that measure the timer's round trip before any kernel runs. */
 #define EVS_OVERHEAD_WINDOWS 9
 
@@ -73,7 +70,7 @@ static void prepare(const evs_job *job, side *s, uint32_t n, const uint32_t *cas
                 d[1 + p] = (int64_t)off;
                 off += (size_t)round_up(bytes, 64) + 64;
                 break;
-            case EVS_PARAM_OUTPUT: d[1 + p] = (int64_t)j * a->slot_stride + 8 + a->out_off[p]; break;
+            case EVS_PARAM_OUTPUT: d[1 + p] = (int64_t)j * a->slot_stride + EVS_SLOT_HEADER + a->out_off[p]; break;
             default: d[1 + p] = (int64_t)(c % job->per_pass); break;
             }
         }
@@ -122,26 +119,17 @@ static int slot_equal(const evs_job *job, const side *x, uint32_t jx, const side
     for (uint32_t p = 0; p < job->nparams; p++) {
         if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
         uint64_t bytes = job->args[(size_t)c * job->nparams + p].count * job->params[p].elem;
-        if (memcmp(sx + 8 + x->area.out_off[p], sy + 8 + y->area.out_off[p], (size_t)bytes) != 0) return 0;
+        if (memcmp(sx + EVS_SLOT_HEADER + x->area.out_off[p], sy + EVS_SLOT_HEADER + y->area.out_off[p], (size_t)bytes) != 0) return 0;
     }
     return 1;
 }
 
-/* Whether call j's slot still holds nothing but its poison: the call never returned into it. */
-static int slot_unwritten(const evs_job *job, const side *x, uint32_t j) {
-    const uint8_t *s = x->area.slots + (size_t)j * x->area.slot_stride;
-    uint8_t p0 = x->poison[j];
-    for (int i = 0; i < 8; i++)
-        if (s[i] != p0) return 0;
-    uint32_t c = x->cases[j];
-    for (uint32_t p = 0; p < job->nparams; p++) {
-        if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
-        uint64_t bytes = job->args[(size_t)c * job->nparams + p].count * job->params[p].elem;
-        const uint8_t *o = s + 8 + x->area.out_off[p];
-        for (uint64_t i = 0; i < bytes; i++)
-            if (o[i] != p0) return 0;
-    }
-    return 1;
+/* Whether call j never returned into its slot: the mark the harness writes after each call is
+ * still poison. (A hostile child can forge the mark, but then its outputs are judged as outputs.) */
+static int slot_unwritten(const side *x, uint32_t j) {
+    uint64_t mark;
+    memcpy(&mark, x->area.slots + (size_t)j * x->area.slot_stride + 8, 8);
+    return mark != EVS_SLOT_MARK(j);
 }
 
 /* Compares call jx of side x with call jy of side y (same case). Returns 1 when they agree;
@@ -149,7 +137,7 @@ static int slot_unwritten(const evs_job *job, const side *x, uint32_t j) {
  * else the outputs differ) and returns 0. Side 0 is the incumbent. */
 static int agree(const evs_job *job, side *sides, int x, uint32_t jx, int y, uint32_t jy, uint32_t w, evs_reply *r) {
     if (slot_equal(job, &sides[x], jx, &sides[y], jy)) return 1;
-    int ux = slot_unwritten(job, &sides[x], jx), uy = slot_unwritten(job, &sides[y], jy);
+    int ux = slot_unwritten(&sides[x], jx), uy = slot_unwritten(&sides[y], jy);
     if (ux != uy) {
         int who = ux ? x : y;
         r->status = EVS_SANDBOX_VIOLATION;
@@ -164,15 +152,8 @@ static int agree(const evs_job *job, side *sides, int x, uint32_t jx, int y, uin
     return 0;
 }
 
-static uint64_t g_audit_state;
-
-static uint64_t audit_next(void) {
-    g_audit_state += 0x9E3779B97F4A7C15ull;
-    return mix64(g_audit_state);
-}
-
-/* Makes both sides' windows w (calls of passes w*R ...), in the order lead first; compares every
- * call both made and audits a random sample of the calls only the faster side made. */
+/* Makes both sides' windows w (calls of passes w*R ...), in the order lead first, and compares every
+ * call of one with the same call of the other. */
 static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int with_reps, uint64_t elapsed[2], evs_reply *r) {
     uint32_t pp = job->per_pass, stride = job->max_reps;
     uint8_t *poison = malloc((size_t)sides[0].area.max_calls + 1);
@@ -199,36 +180,9 @@ static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int w
     for (uint32_t j = 0; j < common && ok; j++)
         if (!agree(job, sides, 0, j, 1, j, w, r)) ok = 0;
     if (ok && sides[0].ncalls != sides[1].ncalls) {
-        int f = sides[1].ncalls > sides[0].ncalls, sl = 1 - f;
-        uint32_t extra = sides[f].ncalls - common;
-        uint32_t k = extra < EVS_AUDIT_CALLS ? extra : EVS_AUDIT_CALLS;
-        uint32_t picked[EVS_AUDIT_CALLS];
-        for (uint32_t t = 0; t < k; t++) {
-            uint32_t j;
-            int fresh;
-            do {
-                j = common + (uint32_t)(audit_next() % extra);
-                fresh = 1;
-                for (uint32_t u = 0; u < t; u++)
-                    if (picked[u] == j) fresh = 0;
-            } while (!fresh);
-            picked[t] = j;
-        }
-        uint32_t acases[EVS_AUDIT_CALLS];
-        uint8_t apoison[EVS_AUDIT_CALLS];
-        for (uint32_t t = 0; t < k; t++) {
-            acases[t] = sides[f].cases[picked[t]];
-            apoison[t] = sides[f].poison[picked[t]];
-        }
-        prepare(job, &sides[sl], k, acases, apoison);
-        uint64_t audit_elapsed;
-        int timeout_ms = (int)(sides[sl].pass_ns * (k / pp + 1) / 1000000ull * 20 + 2000);
-        if (!run_window(job, &sides[sl], k, timeout_ms, &audit_elapsed, r)) {
-            r->failed_kernel = (uint8_t)sl;
-            ok = 0;
-        }
-        for (uint32_t t = 0; t < k && ok; t++)
-            if (!agree(job, sides, f, picked[t], sl, t, w, r)) ok = 0;
+        r->status = EVS_INTERNAL_ERROR;
+        evs_reply_detail(r, "the sides' windows made different numbers of calls");
+        ok = 0;
     }
     free(poison);
     free(cases);
@@ -262,7 +216,6 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
     memset(sides, 0, sizeof sides);
     evs_job views[2];
     uint32_t max_calls = job->max_reps * job->per_pass;
-    if (max_calls < EVS_AUDIT_CALLS) max_calls = EVS_AUDIT_CALLS;
     int started = 0;
     for (int x = 0; x < 2; x++) {
         sides[x].c.pid = -1;
@@ -283,8 +236,6 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
         if (evs_conn_start(&sides[x].c, &views[x], r) != 0) break;
         started = x + 1;
     }
-    /* Both children exist: the audit's random choices are drawn from now on, out of their sight. */
-    if (getrandom(&g_audit_state, sizeof g_audit_state, 0) != sizeof g_audit_state) g_audit_state ^= evs_now_ns();
     for (int x = 0; x < started && r->status == EVS_OK; x++) {
         evs_reply part;
         evs_reply_init(&part);
@@ -309,11 +260,17 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
         if (run_pair(job, sides, (*next_window)++, round_lead, 0, e, r)) {
             uint64_t floor_ns = (uint64_t)job->overhead_factor * ov;
             uint64_t target = job->window_ns > floor_ns ? job->window_ns : floor_ns;
+            uint32_t reps_of[2];
             for (int x = 0; x < 2; x++) {
                 sides[x].pass_ns = per_pass(e[x], ov, 1);
                 uint64_t reps = (target + sides[x].pass_ns - 1) / sides[x].pass_ns;
-                sides[x].reps = (uint32_t)(reps < 1 ? 1 : reps > job->max_reps ? job->max_reps : reps);
+                reps_of[x] = (uint32_t)(reps < 1 ? 1 : reps > job->max_reps ? job->max_reps : reps);
             }
+            /* Each side is calibrated from its own time; both then make the smaller number of passes,
+             * so that the two windows of a pair time exactly the same inputs and neither side's
+             * speed can make the other run longer than its own calibration asks. */
+            uint32_t common = reps_of[0] < reps_of[1] ? reps_of[0] : reps_of[1];
+            sides[0].reps = sides[1].reps = common;
             if (round == 0) {
                 r->reps_a = sides[0].reps;
                 r->reps_b = sides[1].reps;

@@ -45,15 +45,15 @@ int evs_bench_area_create(evs_bench_area *a, const evs_job *job, uint32_t max_ca
         pass_in += in;
         if (pass_in > max_pass_in) max_pass_in = pass_in;
     }
-    uint32_t off = 8;
+    uint32_t off = EVS_SLOT_HEADER;
     for (uint32_t p = 0; p < np; p++) {
         if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
-        a->out_off[p] = off - 8;
+        a->out_off[p] = off - EVS_SLOT_HEADER;
         a->out_cap[p] = out_cap[p];
         off += (uint32_t)round_up(out_cap[p], 8);
     }
     a->slot_stride = (uint32_t)round_up(off, 64);
-    /* A window uses at most max_calls / per_pass passes; an audit at most max_calls cases. */
+    /* A window uses at most max_calls / per_pass passes. */
     uint64_t passes = (max_calls + pp - 1) / pp + 1;
     a->in_len = (size_t)(passes * max_pass_in + 64);
     a->desc_len = (size_t)max_calls * evs_desc_words(job) * 8;

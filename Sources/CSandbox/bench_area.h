@@ -13,17 +13,21 @@
 typedef struct evs_bench_area {
     uint8_t *in;
     size_t in_len;
-    uint8_t *desc;       /* per call: the slot offset of its return value, then one word per parameter */
+    uint8_t *desc;       /* per call: the slot offset of its return value (and mark), then one word per parameter */
     size_t desc_len;
     uint8_t *slots;
     size_t slots_len;
     uint32_t max_calls;
     uint32_t slot_stride;
-    uint32_t out_off[EVS_MAX_PARAMS]; /* offset of each output parameter within a slot (after the return value) */
+    uint32_t out_off[EVS_MAX_PARAMS]; /* offset of each output parameter after the slot's header */
     uint64_t out_cap[EVS_MAX_PARAMS]; /* bytes reserved for it */
     uint32_t positions;               /* cases in one pass */
     uint64_t *scratch_bytes;          /* positions * nparams: bytes of each scratch buffer */
 } evs_bench_area;
+
+/* A slot: the return value, the harness's "returned" mark, then the outputs. */
+#define EVS_SLOT_HEADER 16u
+#define EVS_SLOT_MARK(j) (0x8000000000000000ull | (uint64_t)(j))
 
 /* Words of one call's descriptor. */
 static inline uint32_t evs_desc_words(const evs_job *job) { return 1 + job->nparams; }

@@ -41,6 +41,7 @@ static volatile int g_in_call;
  * the harness lies there). */
 #define EVS_STACK_GUARD_BELOW (1ull << 20)
 static uint8_t *g_kstack_lo, *g_kstack_hi; /* the usable stack */
+static const int64_t *volatile g_bench_desc; /* the descriptor of the benchmark call running */
 
 /* ---- raw channel (async-signal-safe: only the write/read/exit system calls) ---- */
 
@@ -117,8 +118,16 @@ static void on_fault(int sig, siginfo_t *si, void *ucv) {
     int where = evs_layout_classify(&g_layout, addr, &param);
     if (where == EVS_WHERE_INPUT && is_write) report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, param, addr);
     const evs_bench_area *bench = g_job->bench;
-    if (bench && is_write && addr >= (uintptr_t)bench->in && addr < (uintptr_t)bench->in + bench->in_len)
-        report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, -1, addr);
+    if (bench && is_write && addr >= (uintptr_t)bench->in && addr < (uintptr_t)bench->in + bench->in_len) {
+        /* The input of the current call that starts last at or before the address. */
+        int64_t off = (int64_t)(addr - (uintptr_t)bench->in), best = -1;
+        for (uint32_t p = 0; p < g_job->nparams && g_bench_desc; p++)
+            if (g_job->params[p].kind == EVS_PARAM_INPUT && g_bench_desc[1 + p] <= off && g_bench_desc[1 + p] > best) {
+                best = g_bench_desc[1 + p];
+                param = (int32_t)p;
+            }
+        report_fault(EVS_INPUT_MODIFIED, EVS_FAULT_INPUT_WRITE, param, addr);
+    }
     if (where == EVS_WHERE_GUARD_AFTER)
         report_fault(EVS_MEMORY_VIOLATION, is_write ? EVS_FAULT_PAST_END : EVS_FAULT_READ_PAST_END, param, addr);
     if (where == EVS_WHERE_GUARD_BEFORE)
@@ -298,6 +307,7 @@ static void run_window(uint32_t ncalls) {
     if (ncalls > a->max_calls) raw_exit(2);
     for (uint32_t i = 0; i < ncalls; i++) {
         const int64_t *d = (const int64_t *)(a->desc + (size_t)i * words * 8);
+        g_bench_desc = d;
         long argv[EVS_MAX_PARAMS] = { 0 };
         for (uint32_t p = 0; p < g_job->nparams; p++) {
             int64_t v = d[1 + p];
@@ -309,7 +319,9 @@ static void run_window(uint32_t ncalls) {
             }
         }
         int64_t ret = call_kernel(argv);
+        uint64_t mark = EVS_SLOT_MARK(i);
         memcpy(a->slots + d[0], &ret, 8);
+        memcpy(a->slots + d[0] + 8, &mark, 8);
     }
     send_frame(EVS_TAG_DONE, &ncalls, 4);
 }

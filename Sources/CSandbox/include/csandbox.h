@@ -2,10 +2,11 @@
  *
  * The evolver (Swift, multi-threaded) never forks itself. It spawns `evolver-worker`, a small
  * single-threaded C process that reads framed jobs on stdin and answers on stdout. For every job the
- * worker forks one child which compiles the kernel(s) with libtcc, lays out read-only inputs and
- * guarded, poisoned output buffers, enters seccomp strict mode and then only executes calls on
- * command. Timing happens in the worker, outside the candidate's reach; expected outputs never
- * enter either process: the worker only returns what the kernel produced.
+ * worker forks children (one per validation, one per side and round of a benchmark) which compile
+ * one kernel each with libtcc, lay out read-only inputs and guarded, poisoned output buffers in
+ * memory shared with the worker, enter seccomp strict mode and then only execute calls on
+ * command. The worker times windows itself and reads every call's outputs itself; nothing a child
+ * says is believed beyond "this call returned"; expected outputs never enter either process.
  */
 #ifndef CSANDBOX_H
 #define CSANDBOX_H

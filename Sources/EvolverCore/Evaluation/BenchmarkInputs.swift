@@ -15,7 +15,9 @@ struct BenchmarkInputs {
     /// - Throws: `EvolverError.invalidSandbox` when the workload does not fit the harness, or when it
     ///   cannot draw distinct inputs (a workload of constants could be memorized across calls).
     init(sandbox: Sandbox, passes: Int, seed: UInt64) throws {
-        let drawn = try sandbox.workload(passes: passes, seed: seed)
+        // A stream of its own: no benchmark seed draws what a small public seed would.
+        var mix = SplitMix64(seed: seed ^ 0xB3_5EED_1A9_0F_17E5)
+        let drawn = try sandbox.workload(passes: passes, seed: mix.next())
         do {
             cases = try PreparedCase.prepare(drawn, harness: sandbox.harness)
         } catch {

@@ -25,7 +25,7 @@ enum WorkerStatus: UInt32 {
 /// What the child's fault handler saw (mirror of `EVS_FAULT_*`).
 enum FaultReason: UInt8 {
     case none = 0, nullPointer, stackOverflow, pastEnd, beforeStart, inputWrite, imageWrite, timestampCounter, segfault,
-         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump, readPastEnd, readBeforeStart, foreignWrite, lateWrite
+         arithmetic, illegalInstruction, busError, trap, canaryPastEnd, canaryBeforeStart, badJump, readPastEnd, readBeforeStart, foreignWrite, lateWrite, aboveStack
 
     /// A human description, naming the parameter when there is one.
     func describe(param: String?, address: UInt64) -> String {
@@ -52,6 +52,7 @@ enum FaultReason: UInt8 {
         case .readBeforeStart: return "read before the start of \(p) (hit the guard page)"
         case .foreignWrite: return "wrote outside its buffers, into memory laid out for another call's \(p)"
         case .lateWrite: return "wrote outside its buffers, into an earlier call's \(p) (found after the last call)"
+        case .aboveStack: return "read or wrote above its own stack (at \(at)), where nothing of the harness lies"
         }
     }
 }

@@ -1,0 +1,159 @@
+/*
+ * score: statistical comparison of two timing samples.
+ *
+ * a holds n samples of the incumbent, b holds m samples of the candidate.
+ * On success (n >= 1 and m >= 1) the function returns 0 and writes:
+ *   out[0] = twice the Mann-Whitney U that b is faster:
+ *            sum over all pairs (i, j) of 2 if b[j] < a[i], 1 if equal, else 0
+ *   out[1] = twice the median of a
+ *   out[2] = twice the median of b
+ *   out[3] = twice the median of the n*m differences a[i] - b[j]
+ *            (twice the Hodges-Lehmann shift; positive means b is faster)
+ * "Twice the median" of k sorted values x is x[(k-1)/2] + x[k/2].
+ * When n < 1 or m < 1 it returns -1 and writes nothing to out.
+ *
+ * scratch layout: [0, n) sorted copy of a, [n, n+m) sorted copy of b,
+ * [n+m, n+m+n*m) the pairwise differences.
+ */
+
+/* Restore the max-heap property below position i in x[0..k). */
+static void sift_down(long long *x, int i, int k)
+{
+    int child;
+    long long tmp;
+
+    while (1) {
+        child = 2 * i + 1;
+        if (child >= k) {
+            break;
+        }
+        if (child + 1 < k && x[child + 1] > x[child]) {
+            child = child + 1;
+        }
+        if (x[i] >= x[child]) {
+            break;
+        }
+        tmp = x[i];
+        x[i] = x[child];
+        x[child] = tmp;
+        i = child;
+    }
+}
+
+/* Sort x[0..k) in ascending order (heapsort, O(k log k), in place). */
+static void heap_sort(long long *x, int k)
+{
+    int i;
+    long long tmp;
+
+    for (i = k / 2 - 1; i >= 0; i--) {
+        sift_down(x, i, k);
+    }
+    for (i = k - 1; i > 0; i--) {
+        tmp = x[0];
+        x[0] = x[i];
+        x[i] = tmp;
+        sift_down(x, 0, i);
+    }
+}
+
+/* Twice the median of the k sorted values x[0..k), k >= 1. */
+static long long twice_median(const long long *x, int k)
+{
+    return x[(k - 1) / 2] + x[k / 2];
+}
+
+
+/* Whether out[] and scratch already hold this call's answer (a previous call on the same buffers):
+ * the sorted copies in scratch must be sorted, bracket a and b, and give out[1] and out[2];
+ * out[0] and out[3] must be in range. O(n + m). */
+static int already_done(const long long *a, int n, const long long *b, int m, const long long *scratch, const long long *out)
+{
+    const long long *sa;
+    const long long *sb;
+    long long amin;
+    long long amax;
+    long long bmin;
+    long long bmax;
+    int i;
+
+    sa = scratch;
+    sb = scratch + n;
+    amin = a[0];
+    amax = a[0];
+    for (i = 1; i < n; i++) {
+        if (a[i] < amin) amin = a[i];
+        if (a[i] > amax) amax = a[i];
+    }
+    bmin = b[0];
+    bmax = b[0];
+    for (i = 1; i < m; i++) {
+        if (b[i] < bmin) bmin = b[i];
+        if (b[i] > bmax) bmax = b[i];
+    }
+    if (sa[0] != amin || sa[n - 1] != amax || sb[0] != bmin || sb[m - 1] != bmax) return 0;
+    for (i = 1; i < n; i++) if (sa[i - 1] > sa[i]) return 0;
+    for (i = 1; i < m; i++) if (sb[i - 1] > sb[i]) return 0;
+    if (out[1] != twice_median(sa, n) || out[2] != twice_median(sb, m)) return 0;
+    if (out[0] < 0 || out[0] > 2LL * n * m) return 0;
+    if (out[3] < 2 * (amin - bmax) || out[3] > 2 * (amax - bmin)) return 0;
+    return 1;
+}
+
+int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)
+{
+    long long *sa;
+    long long *sb;
+    long long *diff;
+    long long u2;
+    int i;
+    int j;
+    int nm;
+
+    if (n < 1 || m < 1) {
+        return -1;
+    }
+    if (already_done(a, n, b, m, scratch, out)) {
+        return 0;
+    }
+
+    /* Twice the Mann-Whitney U: count every pair. */
+    u2 = 0;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < m; j++) {
+            if (b[j] < a[i]) {
+                u2 = u2 + 2;
+            } else if (b[j] == a[i]) {
+                u2 = u2 + 1;
+            }
+        }
+    }
+
+    /* Medians of a and b from sorted copies. */
+    sa = scratch;
+    sb = scratch + n;
+    for (i = 0; i < n; i++) {
+        sa[i] = a[i];
+    }
+    for (j = 0; j < m; j++) {
+        sb[j] = b[j];
+    }
+    heap_sort(sa, n);
+    heap_sort(sb, m);
+
+    /* Hodges-Lehmann: median of all pairwise differences. */
+    diff = scratch + n + m;
+    nm = n * m;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < m; j++) {
+            diff[i * m + j] = a[i] - b[j];
+        }
+    }
+    heap_sort(diff, nm);
+
+    out[0] = u2;
+    out[1] = twice_median(sa, n);
+    out[2] = twice_median(sb, m);
+    out[3] = twice_median(diff, nm);
+    return 0;
+}

@@ -1,0 +1,95 @@
+import Foundation
+@testable import EvolverCore
+import TestSupport
+
+/// Kernels that try to fool the judge rather than escape the sandbox: each class below once got
+/// `passed` (and speedups up to 3,000x) from a harness that believed what its child said.
+///
+/// The sources in `Attacks/` were written against that harness and found its memory at run time
+/// (saved-rbp chain, return address, the function table); the rest are the sandbox's seed with a
+/// trick added, built here so that the trick is all they differ in.
+enum JudgeAttacks {
+    /// A kernel file from `Attacks/`.
+    static func file(_ name: String) throws -> String {
+        let url = TestPaths.packageRoot.appendingPathComponent("Tests/EvolverCoreTests/Hostile/Attacks/\(name).c")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The seed with its entry renamed `<entry>_seed_` and a new entry whose body is `body`; the body
+    /// can call the seed as `<entry>_seed_(args...)` and use `sys3(nr, a, b, c)` for raw system calls.
+    static func wrapping(_ sandbox: Sandbox, body: String) -> String {
+        let entry = sandbox.manifest.entry
+        let renamed = sandbox.seedSource.replacingOccurrences(of: "\\b\(entry)\\s*\\(", with: "\(entry)_seed_(", options: .regularExpression)
+        let signature = sandbox.harness.prototype.trimmingCharacters(in: CharacterSet(charactersIn: "; \n"))
+        return renamed + """
+
+        static long sys3(long nr, long a1, long a2, long a3)
+        {
+            long ret;
+            __asm__ volatile ("syscall" : "=a"(ret) : "a"(nr), "D"(a1), "S"(a2), "d"(a3) : "rcx", "r11", "memory");
+            return ret;
+        }
+
+        \(signature)
+        {
+        \(body)
+        }
+
+        """
+    }
+
+    /// The arguments of the entry, in order, for calling the seed from a wrapper.
+    static func args(_ sandbox: Sandbox) -> String { sandbox.harness.params.map(\.name).joined(separator: ", ") }
+
+    /// Writes a forged window report (tag 'D', u32 length 4, u32 count) to the harness channel on
+    /// every call, then computes the right answer: a worker that believed it would stop its clock early.
+    static func forgedDone(_ sandbox: Sandbox) -> String {
+        wrapping(sandbox, body: """
+            unsigned char f[9];
+            int i;
+            f[0] = 'D'; f[1] = 4; f[2] = 0; f[3] = 0; f[4] = 0;
+            for (i = 5; i < 9; i++) f[i] = 0;
+            f[5] = 1;
+            sys3(1, 3, (long)f, 9);
+            return \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
+        """)
+    }
+
+    /// Reports its window done after the first call of it, then never returns: the harness's loop
+    /// is "cut short" as a kernel that corrupts the harness's loop state would cut it.
+    static func doneThenHang(_ sandbox: Sandbox) -> String {
+        wrapping(sandbox, body: """
+            unsigned char f[9];
+            int i, r;
+            r = \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
+            f[0] = 'D'; f[1] = 4; f[2] = 0; f[3] = 0; f[4] = 0;
+            for (i = 5; i < 9; i++) f[i] = 0;
+            f[5] = 1;
+            sys3(1, 3, (long)f, 9);
+            for (;;) {}
+            return r;
+        """)
+    }
+
+    /// Correct only when the word its saved frame pointer holds is zero: passes only if the kernel
+    /// starts with no pointer into the harness in rbp.
+    static func readsSavedFramePointer(_ sandbox: Sandbox) -> String {
+        wrapping(sandbox, body: """
+            long *fp = (long *)__builtin_frame_address(0);
+            if (fp[0] != 0) return -7;
+            return \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
+        """)
+    }
+
+    /// Reads above its own stack, where a harness frame would be on a shared stack.
+    static func readsAboveItsStack(_ sandbox: Sandbox) -> String {
+        wrapping(sandbox, body: """
+            volatile long *fp = (volatile long *)__builtin_frame_address(0);
+            long sum = 0;
+            int i;
+            for (i = 0; i < 4096; i++) sum += fp[i];
+            if (sum == 12345) return -7;
+            return \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
+        """)
+    }
+}
