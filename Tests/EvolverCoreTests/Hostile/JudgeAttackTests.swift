@@ -138,7 +138,7 @@ struct JudgeAttackTests {
     @Test("a kernel wrong on zeroed outputs is caught by 0x00 poison, in validation and in the benchmark")
     func poisonDependence() throws {
         let sandbox = try Self.score()
-        let source = try JudgeAttacks.file("poison_dependence")
+        let source = JudgeAttacks.poisonDependence(sandbox)
         let report = try Self.check(sandbox, source)
         #expect(report.verdict == .wrongOutput, "\(report.verdict.rawValue): \(report.detail)")
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: TestPaths.worker))
@@ -175,7 +175,7 @@ struct JudgeAttackTests {
     func unknownStatus() throws {
         let dir = try TempDirectory()
         let kernel = dir.url.appendingPathComponent("unknown.c")
-        try JudgeAttacks.file("unknown_status").write(to: kernel, atomically: true, encoding: .utf8)
+        try JudgeAttacks.unknownStatus().write(to: kernel, atomically: true, encoding: .utf8)
         let r = try CommandRunner.evolver(["check", "score", "--kernel", kernel.path, "--json", "--seed", "3",
                                            "--sandboxes", TestPaths.sandboxes.path, "--store", dir.url.appendingPathComponent("store").path])
         #expect(r.status == 1, "exit \(r.status): \(r.stderr)")
@@ -189,7 +189,7 @@ struct JudgeAttackTests {
     func terminalInjection() throws {
         let dir = try TempDirectory()
         let kernel = dir.url.appendingPathComponent("inject.c")
-        let source = try JudgeAttacks.file("terminal_injection")
+        let source = JudgeAttacks.terminalInjection(try Self.score())
         #expect(source.unicodeScalars.contains("\u{1B}"), "the attack carries a raw ESC")
         try source.write(to: kernel, atomically: true, encoding: .utf8)
         let r = try CommandRunner.evolver(["check", "score", "--kernel", kernel.path, "--seed", "3",

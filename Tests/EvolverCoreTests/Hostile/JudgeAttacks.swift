@@ -41,6 +41,28 @@ enum JudgeAttacks {
     /// The arguments of the entry, in order, for calling the seed from a wrapper.
     static func args(_ sandbox: Sandbox) -> String { sandbox.harness.params.map(\.name).joined(separator: ", ") }
 
+    /// The status forgery with a status byte the harness never sends (99) instead of OK.
+    static func unknownStatus() throws -> String {
+        let forged = try file("status_forgery")
+        let ok = "    /* f[5] = status 0 (OK), f[6] = reason 0, f[7..10] param 0, f[11..18] addr 0 */"
+        precondition(forged.contains(ok))
+        return forged.replacingOccurrences(of: ok, with: "    f[5] = 99; /* a status the harness never sends */")
+    }
+
+    /// The seed, with compiler warnings that carry terminal escapes: colour, a window title, a screen clear.
+    static func terminalInjection(_ sandbox: Sandbox) -> String {
+        "#warning \"build note: \u{1B}[31mRED TEXT\u{1B}[0m \u{1B}]0;pwned-title\u{07} \u{1B}[2J\"\n" + sandbox.seedSource
+    }
+
+    /// Correct except when `out[]` starts as all zero bytes: then it returns without writing (a
+    /// harness whose poison is never 0x00 never notices).
+    static func poisonDependence(_ sandbox: Sandbox) -> String {
+        wrapping(sandbox, body: """
+            if (n >= 1 && m >= 1 && out[0] == 0 && out[1] == 0 && out[2] == 0 && out[3] == 0) return 0;
+            return \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
+        """)
+    }
+
     /// Writes a forged window report (tag 'D', u32 length 4, u32 count) to the harness channel on
     /// every call, then computes the right answer: a worker that believed it would stop its clock early.
     static func forgedDone(_ sandbox: Sandbox) -> String {
