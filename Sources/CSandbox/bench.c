@@ -15,6 +15,7 @@
 #include "bench_area.h"
 #include "conn.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,14 +51,14 @@ static uint8_t poison_byte(const evs_job *job, uint32_t w, uint32_t j) {
 
 static uint64_t round_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
-/* Writes the window's calls (pool cases) into the side's shared memory: inputs packed, call
- * descriptors, and every slot poisoned. The child is stopped. */
-static void prepare(const evs_job *job, side *s, uint32_t n, const uint32_t *cases, const uint8_t *poison) {
+/* Writes the window's n calls (the pool cases and poison bytes in s->cases and s->poison) into the
+ * side's shared memory: inputs packed, call descriptors, and every slot poisoned. The child is stopped. */
+static void prepare(const evs_job *job, side *s, uint32_t n) {
     evs_bench_area *a = &s->area;
     uint32_t words = evs_desc_words(job), np = job->nparams;
     size_t off = 64;
     for (uint32_t j = 0; j < n; j++) {
-        uint32_t c = cases[j];
+        uint32_t c = s->cases[j];
         int64_t *d = (int64_t *)(a->desc + (size_t)j * words * 8);
         d[0] = (int64_t)j * a->slot_stride;
         for (uint32_t p = 0; p < np; p++) {
@@ -74,15 +75,13 @@ static void prepare(const evs_job *job, side *s, uint32_t n, const uint32_t *cas
             default: d[1 + p] = (int64_t)(c % job->per_pass); break;
             }
         }
-        memset(a->slots + (size_t)j * a->slot_stride, poison[j], a->slot_stride);
-        s->cases[j] = c;
-        s->poison[j] = poison[j];
+        memset(a->slots + (size_t)j * a->slot_stride, s->poison[j], a->slot_stride);
     }
     s->ncalls = n;
 }
 
 /* One timed window of n prepared calls. Returns 1 with the elapsed time, or 0 (status set). */
-static int run_window(const evs_job *job, side *s, uint32_t n, int timeout_ms, uint64_t *elapsed, evs_reply *r) {
+static int run_window(side *s, uint32_t n, int timeout_ms, uint64_t *elapsed, evs_reply *r) {
     if (evs_conn_pending(&s->c)) {
         evs_conn_kill(&s->c);
         r->status = EVS_SANDBOX_VIOLATION;
@@ -106,7 +105,6 @@ static int run_window(const evs_job *job, side *s, uint32_t n, int timeout_ms, u
     free(f.payload);
     if (!evs_conn_stop(&s->c, r, "the benchmark")) return 0;
     *elapsed = t1 - t0;
-    (void)job;
     return 1;
 }
 
@@ -156,22 +154,20 @@ static int agree(const evs_job *job, side *sides, int x, uint32_t jx, int y, uin
  * call of one with the same call of the other. */
 static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int with_reps, uint64_t elapsed[2], evs_reply *r) {
     uint32_t pp = job->per_pass, stride = job->max_reps;
-    uint8_t *poison = malloc((size_t)sides[0].area.max_calls + 1);
-    uint32_t *cases = malloc(((size_t)sides[0].area.max_calls + 1) * sizeof(uint32_t));
-    int ok = poison && cases;
+    int ok = 1;
     for (int t = 0; t < 2 && ok; t++) {
         int x = t ^ lead;
         side *s = &sides[x];
         uint32_t reps = with_reps ? s->reps : 1;
         uint32_t n = reps * pp;
         for (uint32_t j = 0; j < n; j++) {
-            cases[j] = (w * stride + j / pp) * pp + j % pp;
-            poison[j] = poison_byte(job, w, j);
+            s->cases[j] = (w * stride + j / pp) * pp + j % pp;
+            s->poison[j] = poison_byte(job, w, j);
         }
-        prepare(job, s, n, cases, poison);
+        prepare(job, s, n);
         uint64_t expected_ms = with_reps ? s->pass_ns * reps / 1000000ull : (uint64_t)job->call_deadline_ms * pp;
         int timeout_ms = (int)(expected_ms * 20 + 2000);
-        if (!run_window(job, s, n, timeout_ms, &elapsed[x], r)) {
+        if (!run_window(s, n, timeout_ms, &elapsed[x], r)) {
             r->failed_kernel = (uint8_t)x;
             ok = 0;
         }
@@ -184,8 +180,6 @@ static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int w
         evs_reply_detail(r, "the sides' windows made different numbers of calls");
         ok = 0;
     }
-    free(poison);
-    free(cases);
     return ok && r->status == EVS_OK && !r->outputs_differ;
 }
 
@@ -195,10 +189,10 @@ static int cmp_u64(const void *a, const void *b) {
 }
 
 /* The timer's round trip (resume, go, done) of one child, before its kernel ever ran. */
-static int measure_overhead(const evs_job *job, side *s, uint64_t *median, evs_reply *r) {
+static int measure_overhead(side *s, uint64_t *median, evs_reply *r) {
     uint64_t t[EVS_OVERHEAD_WINDOWS];
     for (int i = 0; i < EVS_OVERHEAD_WINDOWS; i++)
-        if (!run_window(job, s, 0, 1000, &t[i], r)) return 0;
+        if (!run_window(s, 0, 1000, &t[i], r)) return 0;
     qsort(t, EVS_OVERHEAD_WINDOWS, sizeof t[0], cmp_u64);
     *median = t[EVS_OVERHEAD_WINDOWS / 2];
     return 1;
@@ -210,6 +204,13 @@ static uint64_t per_pass(uint64_t elapsed, uint64_t overhead, uint32_t reps) {
     return v ? v : 1;
 }
 
+/* The CPU the children of a round share: the one the worker is on when the round starts, so
+ * parallel workers spread their benchmarks over the machine while each pair shares a core. */
+static int32_t round_cpu(void) {
+    int cpu = sched_getcpu();
+    return cpu >= 0 ? cpu : -1;
+}
+
 /* One round: a child per side, calibration, warm-up, then samples [first, first + count). */
 static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t first, uint32_t count, uint32_t *next_window) {
     side sides[2];
@@ -217,6 +218,7 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
     evs_job views[2];
     uint32_t max_calls = job->max_reps * job->per_pass;
     int started = 0;
+    int32_t cpu = round_cpu();
     for (int x = 0; x < 2; x++) {
         sides[x].c.pid = -1;
         sides[x].c.fd = -1;
@@ -228,6 +230,7 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
         views[x].source_len[0] = job->source_len[x];
         views[x].sources[1] = NULL;
         views[x].bench = &sides[x].area;
+        views[x].pin_cpu = cpu;
         if (!sides[x].cases || !sides[x].poison || evs_bench_area_create(&sides[x].area, job, max_calls) != 0) {
             r->status = EVS_RESOURCE_LIMIT;
             evs_reply_detail(r, "the benchmark's inputs and outputs do not fit in the memory limit");
@@ -251,7 +254,7 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
     }
     uint64_t overhead[2] = { 0, 0 };
     for (int x = 0; x < 2 && r->status == EVS_OK; x++)
-        if (!measure_overhead(job, &sides[x], &overhead[x], r)) r->failed_kernel = (uint8_t)x;
+        if (!measure_overhead(&sides[x], &overhead[x], r)) r->failed_kernel = (uint8_t)x;
     uint64_t ov = overhead[0] < overhead[1] ? overhead[0] : overhead[1];
     int round_lead = (int)((round & 1) ^ job->lead);
     uint64_t e[2];

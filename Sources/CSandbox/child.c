@@ -13,6 +13,7 @@
 
 #include <libtcc.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -385,6 +386,14 @@ static void prepare_memory(const evs_job *job, uint8_t *ready) {
         return;
     }
     const evs_bench_area *a = job->bench;
+    if (job->pin_cpu >= 0) {
+        /* Both sides of a round share one CPU (a measurement choice, not a protection: if the
+         * kernel refuses, the child runs where it is). */
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(job->pin_cpu, &set);
+        (void)sched_setaffinity(0, sizeof set, &set);
+    }
     if (mprotect(a->in, a->in_len, PROT_READ) != 0 || mprotect(a->desc, a->desc_len, PROT_READ) != 0)
         setup_failed("mprotect of the shared inputs failed");
     if (make_bench_scratch() != 0) {

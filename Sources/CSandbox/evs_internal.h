@@ -51,6 +51,8 @@ typedef struct {
     /* The job as received (an mmap'd buffer), so a benchmark child can drop the inputs of windows to come. */
     uint8_t *raw;
     size_t raw_len;
+    /* Benchmark: the CPU both children of a round run on (-1: any), so neither side gets a core of its own. */
+    int32_t pin_cpu;
     /* A benchmark child's shared memory with the worker (NULL in validation). */
     const struct evs_bench_area *bench;
     /* Validation: the slots planned by the worker, and per call the return value the harness stores

@@ -56,6 +56,7 @@ void evs_free_job(evs_job *job) {
 
 int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t cap) {
     memset(job, 0, sizeof *job);
+    job->pin_cpu = -1;
     cursor c = { buf, len, 0 };
 #define FAIL(msg) do { snprintf(reason, cap, "%s", msg); evs_free_job(job); return -1; } while (0)
     if (get_u(&c, 4) != EVS_PROTOCOL_VERSION) FAIL("protocol version mismatch");

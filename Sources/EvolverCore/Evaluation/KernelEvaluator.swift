@@ -137,8 +137,8 @@ public final class KernelEvaluator {
 
     /// Most passes one timed window may make (and so the pool stride of a window).
     public static let maxRepsPerWindow = 32
-    /// Most passes one window of a speed screen may make.
-    public static let maxRepsPerScreenWindow = 8
+    /// Most passes one window of a speed screen may make (its windows are about one pass long).
+    public static let maxRepsPerScreenWindow = 4
 
     /// Times `candidate` against `incumbent` on fresh inputs drawn from `inputSeed`, each side in its
     /// own child, windows interleaved (ABBA) after calibration and warm-up.
@@ -160,8 +160,9 @@ public final class KernelEvaluator {
             mode: .benchmark(warmup: warmup, samples: samples,
                              windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: stride,
                              children: children,
-                             // A screen accepts 2% timer overhead (the same on both sides) for windows of about one pass.
-                             overheadFactor: screen == nil ? 200 : 50,
+                             // The timer's round trip is subtracted from every window, so what is left of it is
+                             // its jitter: 1% of a deciding window, 4% of a screen's (about one pass).
+                             overheadFactor: screen == nil ? 100 : 25,
                              perPass: inputs.perPass, candidateLeads: candidateFirst, poisonSeed: inputSeed ^ 0x5EED_B00C_0DD5_EED5))
         let reply = try worker.run(job)
         var outcome = BenchmarkOutcome(

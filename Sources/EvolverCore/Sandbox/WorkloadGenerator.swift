@@ -3,16 +3,21 @@ import Foundation
 /// Generates the cases of a workload deterministically from a seed.
 public enum WorkloadGenerator {
     /// `passes` passes of the workload in a row (each: every class's cases, class by class), drawn
-    /// from one generator and validated against the harness.
+    /// from one generator and validated against the harness. Every pass after the first keeps the
+    /// first pass's array lengths (so each pass is the same amount of work, and windows of
+    /// different passes time comparable work) and draws fresh values and ints.
     /// - Throws: `HarnessFailure` when a generator is inconsistent with the harness.
     public static func generate(_ classes: [WorkloadClass], passes: Int = 1, seed: UInt64, harness: HarnessSpec) throws -> [KernelCase] {
         var rng = SplitMix64(seed: seed)
         var cases: [KernelCase] = []
         for pass in 0..<passes {
+            var position = 0
             for cls in classes {
                 for index in 0..<cls.count {
                     let id = passes == 1 ? "\(cls.name)-\(index)" : "\(cls.name)-\(index)@\(pass)"
-                    let kernelCase = try generateCase(cls, id: id, harness: harness, rng: &rng)
+                    let shape = pass == 0 ? nil : cases[position]
+                    position += 1
+                    let kernelCase = try generateCase(cls, id: id, harness: harness, shape: shape, rng: &rng)
                     _ = try kernelCase.bufferLengths(for: harness)
                     cases.append(kernelCase)
                 }
@@ -21,7 +26,8 @@ public enum WorkloadGenerator {
         return cases
     }
 
-    static func generateCase(_ cls: WorkloadClass, id: String, harness: HarnessSpec, rng: inout SplitMix64) throws -> KernelCase {
+    /// One case; with a `shape`, its generated arrays take the shape's lengths.
+    static func generateCase(_ cls: WorkloadClass, id: String, harness: HarnessSpec, shape: KernelCase? = nil, rng: inout SplitMix64) throws -> KernelCase {
         var values: [String: KernelCase.Value] = [:]
         let needed = harness.params.filter { $0.kind == .int || $0.kind == .input }.map(\.name)
         for name in needed where cls.args[name] == nil {
@@ -33,7 +39,9 @@ public enum WorkloadGenerator {
             for name in pending {
                 let gen = cls.args[name]!
                 if let dep = gen.dependency, values[dep] == nil { continue }
-                values[name] = try generate(gen, values: values, rng: &rng)
+                var length: Int?
+                if case .array(let a)? = shape?.args[name] { length = a.count }
+                values[name] = try generate(gen, values: values, length: length, rng: &rng)
                 pending.removeAll { $0 == name }
             }
             if pending.count == before { throw HarnessFailure("workload class \(cls.name): generators depend on each other in a cycle") }
@@ -41,7 +49,7 @@ public enum WorkloadGenerator {
         return KernelCase(id: id, args: values)
     }
 
-    static func generate(_ gen: ValueGenerator, values: [String: KernelCase.Value], rng: inout SplitMix64) throws -> KernelCase.Value {
+    static func generate(_ gen: ValueGenerator, values: [String: KernelCase.Value], length: Int? = nil, rng: inout SplitMix64) throws -> KernelCase.Value {
         switch gen {
         case .constInt(let v): return .int(v)
         case .constArray(let a): return .array(a)
@@ -49,11 +57,11 @@ public enum WorkloadGenerator {
         case .lengthOf(let name):
             guard case .array(let a)? = values[name] else { throw HarnessFailure("length_of \(name): not an array") }
             return .int(Int64(a.count))
-        case .uniformArray(let length, let range):
-            let n = rng.int(in: length)
+        case .uniformArray(let lengths, let range):
+            let n = length ?? rng.int(in: lengths)
             return .array((0..<n).map { _ in rng.int(in: range) })
-        case .noisyArray(let length, let center, let spread):
-            let n = rng.int(in: length)
+        case .noisyArray(let lengths, let center, let spread):
+            let n = length ?? rng.int(in: lengths)
             return .array((0..<n).map { _ in
                 // Sum of three uniforms: a cheap bell shape; 2% outliers up to 50% slower.
                 let bell = (0..<3).reduce(0.0) { s, _ in s + (2 * rng.unit() - 1) } / 3
