@@ -72,7 +72,8 @@ static void prepare(const evs_job *job, side *s, uint32_t n) {
                 off += (size_t)round_up(bytes, 64) + 64;
                 break;
             case EVS_PARAM_OUTPUT: d[1 + p] = (int64_t)j * a->slot_stride + EVS_SLOT_HEADER + a->out_off[p]; break;
-            default: d[1 + p] = (int64_t)(c % job->per_pass); break;
+            /* Scratch: the case position's buffer, and the byte it is poisoned with before the call. */
+            default: d[1 + p] = (int64_t)(c % job->per_pass) | ((int64_t)s->poison[j] << 32); break;
             }
         }
         memset(a->slots + (size_t)j * a->slot_stride, s->poison[j], a->slot_stride);

@@ -242,6 +242,10 @@ static int make_kernel_stack(void) {
     return mprotect(g_kstack_lo, (size_t)g_stack_limit, PROT_READ | PROT_WRITE);
 }
 
+/* The top of the kernel stack cleared before each benchmark call (frames of kernels are small;
+ * validation clears more, see scrub_stack). */
+#define EVS_BENCH_STACK_SCRUB (16u << 10)
+
 /* Clears the part of the kernel stack that calls use, so no call sees what an earlier one left. */
 static void scrub_stack(void) {
     memset(g_kstack_hi - (1 << 16), 0, 1 << 16);
@@ -316,9 +320,17 @@ static void run_window(uint32_t ncalls) {
             case EVS_PARAM_INT: argv[p] = (long)v; break;
             case EVS_PARAM_INPUT: argv[p] = (long)(a->in + v); break;
             case EVS_PARAM_OUTPUT: argv[p] = (long)(a->slots + v); break;
-            default: argv[p] = (long)g_bench_scratch[(size_t)v * g_job->nparams + p]; break;
+            default: {
+                /* Poisoned before every call, so what a call computes depends on its inputs alone,
+                 * never on what earlier calls (whose number follows the timing) left behind. */
+                size_t i = (size_t)(v & 0xFFFFFFFF) * g_job->nparams + p;
+                memset(g_bench_scratch[i], (int)((v >> 32) & 0xFF), (size_t)a->scratch_bytes[i]);
+                argv[p] = (long)g_bench_scratch[i];
+                break;
+            }
             }
         }
+        memset(g_kstack_hi - EVS_BENCH_STACK_SCRUB, 0, EVS_BENCH_STACK_SCRUB);
         int64_t ret = call_kernel(argv);
         uint64_t mark = EVS_SLOT_MARK(i);
         memcpy(a->slots + d[0], &ret, 8);
