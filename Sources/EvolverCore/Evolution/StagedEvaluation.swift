@@ -1,7 +1,22 @@
 import Foundation
 
-/// Recorded benchmark samples of a candidate (replay), or nil to measure live.
-public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> (incumbent: [Int64], candidate: [Int64])?
+/// What a run journaled about a candidate's benchmarks: the samples, and the verdict of the
+/// benchmark that failed, if one did. Both are evidence taken under timing (which inputs a window
+/// uses follows its calibrated repetitions), so a replay takes them from the journal.
+public struct RecordedBenchmarks: Sendable {
+    public var incumbent: [Int64]
+    public var candidate: [Int64]
+    public var failure: (verdict: Verdict, detail: String)?
+
+    public init(incumbent: [Int64], candidate: [Int64], failure: (verdict: Verdict, detail: String)? = nil) {
+        self.incumbent = incumbent
+        self.candidate = candidate
+        self.failure = failure
+    }
+}
+
+/// Recorded benchmarks of a candidate (replay), or nil to measure live.
+public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> RecordedBenchmarks?
 
 /// Evaluates one candidate in stages so bad ones cost little: the cheapest suite cases first, then
 /// (when the run has one) a short speed screen against the incumbent, then the whole suite, then the
@@ -58,9 +73,14 @@ struct StagedEvaluation {
             let samples: (incumbent: [Int64], candidate: [Int64])
             if let r = recorded, r.incumbent.count >= screen.samples, r.candidate.count >= screen.samples {
                 samples = (Array(r.incumbent.prefix(screen.samples)), Array(r.candidate.prefix(screen.samples)))
-                recorded = (Array(r.incumbent.dropFirst(screen.samples)), Array(r.candidate.dropFirst(screen.samples)))
+                recorded?.incumbent = Array(r.incumbent.dropFirst(screen.samples))
+                recorded?.candidate = Array(r.candidate.dropFirst(screen.samples))
+            } else if let failure = recorded?.failure {
+                // A replay of a candidate whose screen failed: the journal says how.
+                screened.verdict = failure.verdict
+                screened.detail = failure.detail
+                return screened
             } else {
-                // Live, or a replay of a candidate whose screen failed (crash, timeout, other outputs): measure again.
                 // Every other round starts with the candidate's window, so an order effect cannot pass both.
                 let bench = try gate.shared {
                     try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
@@ -68,8 +88,7 @@ struct StagedEvaluation {
                                             screen: screen, candidateFirst: round % 2 == 1)
                 }
                 guard bench.verdict == .passed else {
-                    // Only the rounds completed before are journaled: a replay takes those from the
-                    // journal, measures this one again and meets the same failure.
+                    // The rounds completed before are journaled with their samples, this one by its verdict.
                     screened.verdict = bench.verdict
                     screened.detail = bench.detail
                     return screened
@@ -99,6 +118,11 @@ struct StagedEvaluation {
         if let recorded, !recorded.incumbent.isEmpty, !recorded.candidate.isEmpty {
             screened.incumbentSamples = recorded.incumbent
             screened.candidateSamples = recorded.candidate
+            return screened
+        }
+        if let failure = recorded?.failure {
+            screened.verdict = failure.verdict
+            screened.detail = failure.detail
             return screened
         }
         let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .deciding)

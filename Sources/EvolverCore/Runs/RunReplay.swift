@@ -105,12 +105,14 @@ extension EvolutionService {
         guard let scoringSHA = run.manifest.options["scoring_kernel_sha256"], let scoringSource = try store.source(scoringSHA) else {
             throw EvolverError.invalidRun("run \(id) does not record its scoring kernel")
         }
-        let samples = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, ($0.incumbentSamples, $0.candidateSamples)) })
+        let benchmarks = Dictionary(uniqueKeysWithValues: recorded.map { c in
+            (c.index, RecordedBenchmarks(incumbent: c.incumbentSamples, candidate: c.candidateSamples, failure: Self.benchmarkFailure(of: c)))
+        })
         let journal = ReplayJournal(recorded: recorded, promotions: promotions)
         let engine = try EvolutionEngine(
             sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, scoringSource: scoringSource,
             clock: { 0 }, shouldStop: { journal.divergence != nil },
-            recordedSamples: { index in samples[index].map { (incumbent: $0.0, candidate: $0.1) } ?? ([], []) })
+            recordedSamples: { index in benchmarks[index] ?? RecordedBenchmarks(incumbent: [], candidate: []) })
         let final = try engine.run(from: engine.initialState(scoringSource: scoringSource), known: [])
         if journal.divergence == nil, final.state.candidateCount != recorded.count {
             journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")
@@ -120,6 +122,13 @@ extension EvolutionService {
             report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule, runSeed: options.seed)
         }
         return report
+    }
+
+    /// The verdict of a candidate's benchmark (screen or deciding) that failed, as journaled.
+    static func benchmarkFailure(of c: CandidateRecord) -> (verdict: Verdict, detail: String)? {
+        guard c.stage == "screen" || c.stage == "benchmark", let verdict = Verdict(rawValue: c.verdict),
+              verdict != .passed, verdict != .screenedOut else { return nil }
+        return (verdict, c.detail)
     }
 
     private func remeasurements(sandbox: Sandbox, recorded: [CandidateRecord], promotions: [PromotionRecord], rule: PromotionRule,

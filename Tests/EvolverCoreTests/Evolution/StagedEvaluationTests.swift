@@ -49,11 +49,28 @@ struct StagedEvaluationTests {
             1: (same.screenIncumbent, same.screenCandidate),
             2: (fast.screenIncumbent + fast.incumbentSamples, fast.screenCandidate + fast.candidateSamples),
         ]
-        let replay = staged(sandbox, recorded: { journal[$0] })
+        let replay = staged(sandbox, recorded: { journal[$0].map { RecordedBenchmarks(incumbent: $0.incumbent, candidate: $0.candidate) } })
         let same2 = try replay.evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
         #expect(same2.verdict == .screenedOut && same2.detail == same.detail)
         let fast2 = try replay.evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
         #expect(fast2.verdict == .passed && fast2.incumbentSamples == fast.incumbentSamples && fast2.candidateSamples == fast.candidateSamples)
+    }
+
+    /// Which inputs a benchmark's windows use follows their calibrated repetitions (timing), so a
+    /// benchmark that failed is evidence like samples: a replay takes its verdict from the journal,
+    /// even where measuring again would now pass.
+    @Test func replayTakesABenchmarkFailureFromTheJournal() throws {
+        let sandbox = try Fixtures.score()
+        let evaluator = try Fixtures.evaluator(sandbox)
+        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
+        let journaled = RecordedBenchmarks(incumbent: [], candidate: [], failure: (.wrongOutput, "on the benchmark workload the candidate's outputs differ"))
+        let replay = staged(sandbox, recorded: { _ in journaled })
+        let r = try replay.evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(r.verdict == .wrongOutput && r.stage == "screen" && r.detail == journaled.failure?.detail, "\(r.verdict): \(r.detail)")
+        // Live, the same candidate passes the screen.
+        let live = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        #expect(live.verdict == .passed, "\(live.verdict): \(live.detail)")
     }
 
     @Test func wrongCandidatesStopAtTheCheapCasesOrTheSuite() throws {

@@ -212,10 +212,9 @@ struct JudgeAttackTests {
         #expect(slowWindow < 20 * max(sandbox.manifest.benchmark.windowMs * 1e6, Double(bench.overheadNs) * 200), "\(slowWindow) ns")
     }
 
-    // The new protocol still measures truthfully. The second of two identical calls runs on warm
-    // caches and a trained branch predictor, so the true ratio sits a few percent above 0.5
-    // (measured 0.52-0.60 per check, median 0.54); 15% keeps the test about the protocol, not the CPU.
-    @Test("a kernel doing exactly twice the seed's work measures 0.5x (within 15%)")
+    // The new protocol still measures truthfully. (The second of two identical calls runs on warm
+    // caches, so the true ratio sits a little above 0.5: `make bench` measured 0.515-0.553.)
+    @Test("a kernel doing exactly twice the seed's work measures 0.5x (within 10%)")
     func knownRatio() throws {
         let sandbox = try Self.score()
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: TestPaths.worker))
@@ -224,6 +223,6 @@ struct JudgeAttackTests {
         #expect(try evaluator.validate(twice, rng: &rng).verdict == .passed)
         let speedups = try (1...5).map { try Self.speedup(sandbox, twice, seed: UInt64($0), evaluator: evaluator) }.sorted()
         let median = speedups[2]
-        #expect(abs(median - 0.5) / 0.5 < 0.15, "measured \(speedups)")
+        #expect(abs(median - 0.5) / 0.5 < 0.1, "measured \(speedups)")
     }
 }
