@@ -40,27 +40,28 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
     public var verdict: String
     /// Human-readable detail of the verdict.
     public var detail: String
-    /// Last stage reached (compile, validation, benchmark, ...).
-    public var stage: String
+    /// Last stage reached.
+    public var stage: EvaluationStage
     /// SHA-256 hex of the scoring kernel used for the benchmark.
     public var scoringKernelSHA256: String
     /// SHA-256 hex of the incumbent it was compared against.
     public var incumbentSHA256: String
-    /// Benchmark samples of the incumbent (ns).
-    public var incumbentSamples: [Int64]
-    /// Benchmark samples of the candidate (ns).
-    public var candidateSamples: [Int64]
+    /// What the decision rests on: each benchmark's samples (ns) and the differential test.
+    public var evidence: CandidateEvidence
     /// Statistical comparison (u, medians, shift, p_value, ...), if one was made.
     public var comparison: [String: Double]?
     /// What the evolver decided: `"promoted"`, `"not_faster"`, `"rejected"`, ...
     public var decision: String
+    /// Time the evolver spent comparing this candidate's samples with its scoring kernels, in
+    /// nanoseconds (a cost, like `compileNs`; never an input to a decision).
+    public var compareNs: UInt64
 
     /// Creates a candidate record.
     public init(
         runID: String, index: Int, generation: Int, sha256: String, parentSHA256: String,
-        edits: [EditRecord], compileNs: UInt64, verdict: String, detail: String, stage: String,
-        scoringKernelSHA256: String, incumbentSHA256: String, incumbentSamples: [Int64],
-        candidateSamples: [Int64], comparison: [String: Double]?, decision: String
+        edits: [EditRecord], compileNs: UInt64, verdict: String, detail: String, stage: EvaluationStage,
+        scoringKernelSHA256: String, incumbentSHA256: String, evidence: CandidateEvidence,
+        comparison: [String: Double]?, decision: String, compareNs: UInt64 = 0
     ) {
         self.runID = runID
         self.index = index
@@ -74,20 +75,20 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
         self.stage = stage
         self.scoringKernelSHA256 = scoringKernelSHA256
         self.incumbentSHA256 = incumbentSHA256
-        self.incumbentSamples = incumbentSamples
-        self.candidateSamples = candidateSamples
+        self.evidence = evidence
         self.comparison = comparison
         self.decision = decision
+        self.compareNs = compareNs
     }
 
     enum CodingKeys: String, CodingKey {
-        case index, generation, sha256, edits, verdict, detail, stage, comparison, decision
+        case generation, sha256, edits, verdict, detail, stage, comparison, decision, evidence
+        case index = "idx"
         case runID = "run_id"
         case parentSHA256 = "parent_sha256"
         case compileNs = "compile_ns"
         case scoringKernelSHA256 = "scoring_kernel_sha256"
         case incumbentSHA256 = "incumbent_sha256"
-        case incumbentSamples = "incumbent_samples"
-        case candidateSamples = "candidate_samples"
+        case compareNs = "compare_ns"
     }
 }

@@ -7,10 +7,9 @@ extension RunStore {
     public func candidates(run: String) throws -> [CandidateRecord] {
         try read("reading candidates of run \(run)") { db in
             try Self.requireRun(db, run)
-            return try Row.fetchAll(
-                db, sql: "SELECT \(RowCoding.candidateColumns) FROM candidate WHERE run_id = ? ORDER BY idx",
-                arguments: [run]
-            ).map(RowCoding.candidate)
+            return try Self.decoding("candidates of run \(run)") {
+                try CandidateRecord.filter(Column("run_id") == run).order(Column("idx")).fetchAll(db)
+            }
         }
     }
 
@@ -19,10 +18,31 @@ extension RunStore {
     public func candidate(run: String, index: Int) throws -> CandidateRecord? {
         try read("reading candidate \(run)#\(index)") { db in
             try Self.requireRun(db, run)
-            return try Row.fetchOne(
-                db, sql: "SELECT \(RowCoding.candidateColumns) FROM candidate WHERE run_id = ? AND idx = ?",
-                arguments: [run, index]
-            ).map(RowCoding.candidate)
+            return try Self.decoding("candidate \(run)#\(index)") {
+                try CandidateRecord.filter(Column("run_id") == run && Column("idx") == index).fetchOne(db)
+            }
+        }
+    }
+
+    /// Runs a fetch, reporting a row that does not decode (a hand-edited or damaged store) as corrupted.
+    static func decoding<T>(_ what: String, _ fetch: () throws -> T) throws -> T {
+        do {
+            return try fetch()
+        } catch let error as DatabaseError {
+            throw error
+        } catch {
+            throw RunStoreError.corrupted("cannot decode \(what): \(error)")
+        }
+    }
+
+    /// The evidence of the `limit` most recently recorded candidates that reached a benchmark, newest first.
+    public func recentEvidence(limit: Int) throws -> [CandidateEvidence] {
+        try read("reading recent evidence") { db in
+            try Self.decoding("recent evidence") {
+                try String.fetchAll(db, sql: "SELECT evidence FROM candidate WHERE stage <> 'cheap' ORDER BY rowid DESC LIMIT ?",
+                                    arguments: [limit])
+                    .map { try RowCoding.decode(CandidateEvidence.self, $0, "candidate evidence") }
+            }
         }
     }
 

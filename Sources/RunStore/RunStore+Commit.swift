@@ -17,19 +17,21 @@ extension RunStore {
     public func commit(candidates: [CandidateRecord], promotions: [PromotionRecord], checkpoint: Checkpoint?) throws {
         for candidate in candidates { try Self.requireHash(candidate.sha256, "candidate \(candidate.runID)#\(candidate.index)") }
         for promotion in promotions { try Self.requireHash(promotion.sha256, "promotion \(promotion.runID)/\(promotion.number)") }
-        let candidateArguments = try candidates.map(RowCoding.arguments)
-        let placeholders = Array(repeating: "?", count: 16).joined(separator: ", ")
-        let insertCandidate = "INSERT INTO candidate (\(RowCoding.candidateColumns)) VALUES (\(placeholders))"
+        for c in candidates {
+            for (name, value) in [("compile_ns", c.compileNs), ("compare_ns", c.compareNs)] where Int64(exactly: value) == nil {
+                throw RunStoreError.rejected("candidate \(c.runID)#\(c.index): \(name) \(value) does not fit in 64-bit signed")
+            }
+        }
 
         try write("committing \(candidates.count) candidates, \(promotions.count) promotions") { db in
             var nextIndex: [String: Int] = [:]
-            for (candidate, arguments) in zip(candidates, candidateArguments) {
+            for candidate in candidates {
                 let expected = try nextIndex[candidate.runID] ?? Self.candidateCount(db, run: candidate.runID)
                 guard candidate.index == expected else {
                     throw RunStoreError.rejected(
                         "candidate index \(candidate.index) of run \(candidate.runID): expected \(expected)")
                 }
-                try db.execute(sql: insertCandidate, arguments: arguments)
+                try candidate.insert(db)
                 nextIndex[candidate.runID] = expected + 1
             }
 

@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 1
+    static let version = 2
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -14,8 +14,43 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2Before)
+            try EvidenceMigration.fillEvidence(db)
+            try db.execute(sql: v2After)
+        }
         return migrator
     }
+
+    /// v2: each candidate's measurements as one evidence value in named parts (instead of two
+    /// flat sample arrays sliced back by counts), the time spent comparing, and the judge's history.
+    private static let v2Before = """
+        ALTER TABLE candidate ADD COLUMN evidence TEXT NOT NULL DEFAULT '{"screen_rounds":[]}';  -- JSON object: screen_rounds, deciding, confirmation, differential
+        ALTER TABLE candidate ADD COLUMN compare_ns INTEGER NOT NULL DEFAULT 0 CHECK (compare_ns >= 0);
+
+        -- The evolver's judge: every adoption, refusal, revert and incident, in order. The active
+        -- scoring kernel is active_sha256 of the highest seq (the seed scorer when empty).
+        CREATE TABLE scorer_event (
+          seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind            TEXT NOT NULL CHECK (kind IN ('adopted', 'refused', 'reverted', 'incident')),
+          sha256          TEXT NOT NULL REFERENCES source(sha256),  -- the kernel the event is about
+          active_sha256   TEXT NOT NULL REFERENCES source(sha256),  -- the judge after the event
+          run_id          TEXT REFERENCES run(id),                  -- provenance: a run's promotion ...
+          promotion       INTEGER,
+          file            TEXT,                                     -- ... or a file
+          at              INTEGER NOT NULL,                         -- Unix time, milliseconds
+          evolver_version TEXT NOT NULL,
+          lock_digest     TEXT NOT NULL,                            -- the judge sandbox's lock at the time
+          evidence        TEXT,                                     -- JSON: the adoption guard's evidence
+          reason          TEXT NOT NULL
+        );
+        """
+
+    private static let v2After = """
+        ALTER TABLE candidate DROP COLUMN incumbent_samples;
+        ALTER TABLE candidate DROP COLUMN candidate_samples;
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+        """
 
     private static let v1 = """
         CREATE TABLE meta (

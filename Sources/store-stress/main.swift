@@ -31,13 +31,14 @@ func commitForever(_ directory: URL) throws -> Never {
     guard count == recorded else { fatalError("checkpoint at \(count) but \(recorded) candidates recorded") }
     while true {
         let size = Int.random(in: 1...4)
-        let candidates = (count..<count + size).map { index in
-            CandidateRecord(
+        let candidates = (count..<count + size).map { (index: Int) -> CandidateRecord in
+            let deciding = BenchmarkEvidence(incumbent: (0..<64).map { Int64($0 + index) }, candidate: (0..<64).map { Int64($0 * index) })
+            return CandidateRecord(
                 runID: run.id, index: index, generation: index / 10, sha256: stressHash(index),
                 parentSHA256: stressHash(max(0, index - 1)), edits: [EditRecord(op: "swap", site: [index, 1], params: ["k": index])],
-                compileNs: UInt64(index), verdict: "ok", detail: String(repeating: "x", count: 200), stage: "benchmark",
+                compileNs: UInt64(index), verdict: "ok", detail: String(repeating: "x", count: 200), stage: .benchmark,
                 scoringKernelSHA256: stressHash(0), incumbentSHA256: stressHash(0),
-                incumbentSamples: (0..<64).map { Int64($0 + index) }, candidateSamples: (0..<64).map { Int64($0 * index) },
+                evidence: CandidateEvidence(deciding: deciding),
                 comparison: ["p_value": 0.5], decision: "not_faster")
         }
         try store.putSources(Dictionary(uniqueKeysWithValues: candidates.map { ($0.sha256, "int k\($0.index);") }))

@@ -39,8 +39,8 @@ import Testing
                                                                speedupVsSeed: 2, speedupVsPrevious: 1, pValue: 0, gain: 0)], nil),
             ("checkpoint ahead of candidates", [c2, c3], [], Checkpoint(runID: run, candidateCount: 5, state: Data())),
             ("malformed hash", [c2, CandidateRecord(runID: run, index: 3, generation: 0, sha256: "xyz", parentSHA256: "",
-                edits: [], compileNs: 0, verdict: "", detail: "", stage: "", scoringKernelSHA256: "", incumbentSHA256: "",
-                incumbentSamples: [], candidateSamples: [], comparison: nil, decision: "")], [], nil),
+                edits: [], compileNs: 0, verdict: "", detail: "", stage: .cheap, scoringKernelSHA256: "", incumbentSHA256: "",
+                evidence: CandidateEvidence(), comparison: nil, decision: "")], [], nil),
             ("compile time out of range", [c2, { var c = c3; c.compileNs = .max; return c }()], [], nil),
         ]
         for (name, candidates, promotions, checkpoint) in badBatches {

@@ -39,11 +39,15 @@ func sampleCandidate(run: String, index: Int, sha: Int? = nil) -> CandidateRecor
         runID: run, index: index, generation: index / 3, sha256: hash(sha ?? index + 1), parentSHA256: hash(index),
         edits: [EditRecord(op: "unroll", site: [1, 4, index], params: ["factor": 4, "n": -index]),
                 EditRecord(op: "hoist", site: [], params: [:])],
-        compileNs: 1_234_567 + UInt64(index), verdict: "ok", detail: "line 1\nline 2 ✓", stage: "benchmark",
+        compileNs: 1_234_567 + UInt64(index), verdict: "ok", detail: "line 1\nline 2 ✓", stage: .decided,
         scoringKernelSHA256: hash(77), incumbentSHA256: hash(index),
-        incumbentSamples: [100, 102, -3, Int64.max, Int64.min], candidateSamples: [90, 91, 92],
+        evidence: CandidateEvidence(
+            screenRounds: [BenchmarkEvidence(incumbent: [5, 6], candidate: [7, 8]), .failed(verdict: "crashed", detail: "SIGSEGV ✓")],
+            deciding: BenchmarkEvidence(incumbent: [100, 102, -3, Int64.max, Int64.min], candidate: [90, 91, 92]),
+            confirmation: index % 2 == 0 ? BenchmarkEvidence(incumbent: [1], candidate: [2]) : nil,
+            differential: index % 2 == 0 ? DifferentialEvidence(inputs: 64, agreed: false, detail: "differs on input 3") : nil),
         comparison: index % 2 == 0 ? ["u": 12, "p_value": 0.0123456789, "shift": -1.5e-9] : nil,
-        decision: index % 2 == 0 ? "promoted" : "not_faster")
+        decision: index % 2 == 0 ? "promoted" : "not_faster", compareNs: 4_000 + UInt64(index))
 }
 
 func samplePromotion(run: String, number: Int, candidate: Int) -> PromotionRecord {

@@ -14,9 +14,9 @@ import Testing
         #expect(try store.pragma("synchronous") == "2")  // FULL
         let raw = try DatabaseQueue(path: dir.database.path)
         #expect(try raw.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "1")
+        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "2")
         let tables = try raw.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
-        #expect(tables == ["candidate", "checkpoint", "grdb_migrations", "meta", "promotion", "run", "source"])
+        #expect(tables == ["candidate", "checkpoint", "grdb_migrations", "meta", "promotion", "run", "scorer_event", "source", "sqlite_sequence"])
     }
 
     @Test func newerSchemaIsRefusedAndLeftByteIdentical() throws {
@@ -25,12 +25,12 @@ import Testing
         _ = try RunStore(directory: dir.store).createRun(manifest: sampleManifest())
         do {
             let raw = try DatabaseQueue(path: dir.database.path)
-            try raw.write { try $0.execute(sql: "UPDATE meta SET value = '2' WHERE key = 'schema_version'") }
+            try raw.write { try $0.execute(sql: "UPDATE meta SET value = '3' WHERE key = 'schema_version'") }
             try raw.close()
         }
         let before = try Data(contentsOf: dir.database)
-        #expect(throws: RunStoreError.newerSchema(found: 2, supported: 1)) { try RunStore(directory: dir.store) }
-        #expect(throws: RunStoreError.newerSchema(found: 2, supported: 1)) { try RunStore(directory: dir.store) }
+        #expect(throws: RunStoreError.newerSchema(found: 3, supported: 2)) { try RunStore(directory: dir.store) }
+        #expect(throws: RunStoreError.newerSchema(found: 3, supported: 2)) { try RunStore(directory: dir.store) }
         #expect(try Data(contentsOf: dir.database) == before)
     }
 
@@ -132,7 +132,7 @@ import Testing
 
     @Test func errorsDescribeThemselves() {
         let errors: [RunStoreError] = [
-            .newerSchema(found: 3, supported: 1), .corrupted("x"), .locked("x"), .unknownRun("r0009"), .unreadable("x"), .rejected("x"),
+            .newerSchema(found: 3, supported: 2), .corrupted("x"), .locked("x"), .unknownRun("r0009"), .unreadable("x"), .rejected("x"),
         ]
         let descriptions = errors.map { $0.localizedDescription }
         #expect(descriptions[0].contains("3") && descriptions[0].contains("newer evolver"))

@@ -85,7 +85,8 @@ import Testing
         try roundTrip(run, keys: ["created_at", "duration_seconds", "candidate_count", "promotion_count", "best_speedup"])
         try roundTrip(run.manifest, keys: ["lock_digest", "lock_files", "evolver_version", "budget"])
         try roundTrip(candidate, keys: ["run_id", "parent_sha256", "compile_ns", "scoring_kernel_sha256",
-                                        "incumbent_sha256", "incumbent_samples", "candidate_samples", "comparison"])
+                                        "incumbent_sha256", "evidence", "comparison", "compare_ns", "idx"])
+        try roundTrip(candidate.evidence, keys: ["screen_rounds", "deciding", "confirmation", "differential"])
         try roundTrip(promotion, keys: ["run_id", "candidate_index", "speedup_vs_seed", "speedup_vs_previous", "p_value"])
         try roundTrip(checkpoint, keys: ["run_id", "candidate_count", "state"])
         try roundTrip(candidate.edits[0], keys: ["op", "site", "params"])
@@ -104,11 +105,11 @@ import Testing
         let raw = try DatabaseQueue(path: dir.database.path)
         let (edits, samples, manifest) = try raw.read { db in
             (try String.fetchOne(db, sql: "SELECT edits FROM candidate")!,
-             try String.fetchOne(db, sql: "SELECT candidate_samples FROM candidate")!,
+             try String.fetchOne(db, sql: "SELECT evidence FROM candidate")!,
              try String.fetchOne(db, sql: "SELECT manifest FROM run")!)
         }
         #expect(edits.hasPrefix(#"[{"op":"unroll","params":{"factor":4,"n":0},"site":[1,4,0]}"#))
-        #expect(samples == "[90,91,92]")
+        #expect(samples.contains(#""deciding":{"candidate":[90,91,92],"incumbent":[100,102,-3,9223372036854775807,-9223372036854775808]}"#), "\(samples)")
         #expect(manifest.contains(#""lock_digest":""#))
         #expect(manifest.contains(#""evolver_version":"0.3.1""#))
     }
