@@ -22,17 +22,23 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let catalog = try location.catalog()
             let target = try catalog.load(sandbox)
-            let scoreSandbox = sandbox == "score" ? target : try catalog.load("score")
             let path = kernel ?? target.directory.appendingPathComponent(Sandbox.Files.seed).path
             guard let data = FileManager.default.contents(atPath: path) else { throw EvolverError.unreadableFile(path) }
             guard let source = String(data: data, encoding: .utf8) else { throw EvolverError.unreadableFile("\(path) (not UTF-8 text)") }
             let worker = WorkerProcess(executable: WorkerProcess.defaultExecutable())
-            // The active scoring kernel: the best promoted `score` kernel recorded in the store, if any.
-            var scoringSource = scoreSandbox.seedSource
+            // The active judge, checked at start-up, when a store exists; else the seed scorer.
+            var judge: Judge
+            var check: KernelCheck
             if FileManager.default.fileExists(atPath: store.directory.appendingPathComponent("evolver.sqlite").path) {
-                scoringSource = try service(try store.open(), location).activeScoringSource().source
+                let service = try service(try store.open(), location)
+                judge = try service.activeJudge(warn: printWarning)
+                check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), judge: judge)
+                check.onIncident = { try service.recordIncident($0, runID: nil) }
+            } else {
+                let seed = try ScoringKernel(source: try catalog.judge().seedSource)
+                judge = Judge(active: seed, seed: seed)
+                check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), judge: judge)
             }
-            let check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), scoring: try ScoringKernel(source: scoringSource))
             report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed ?? UInt64.random(in: 0...UInt64.max))
         }
         guard let report else { return }

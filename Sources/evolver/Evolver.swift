@@ -12,7 +12,7 @@ struct Evolver: ParsableCommand {
         commandName: "evolver",
         abstract: "Evolve C kernels safely: compile in-process with TinyCC, run only in a seccomp sandbox, validate against a hash-locked suite, promote only what is significantly faster.",
         subcommands: [RunCommand.self, RunsCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, ReplayCommand.self,
-                      CheckCommand.self, SandboxesCommand.self, SandboxCommand.self]
+                      CheckCommand.self, SelfCommand.self, SandboxesCommand.self, SandboxCommand.self]
     )
 
     /// Maps usage errors to exit code 2 (ArgumentParser's default is 64).

@@ -16,7 +16,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var report: ReplayReport?
         try reportingErrors {
-            report = try service(try store.openExisting(), location).replay(runID, remeasure: remeasure)
+            report = try service(try store.openExisting(), location).replay(runID, remeasure: remeasure, warn: printWarning)
         }
         guard let report else { return }
         if json {

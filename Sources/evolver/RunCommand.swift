@@ -18,6 +18,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Parallel evaluation workers (default: the number of cores).") var jobs: Int?
     @Option(help: "Continue an interrupted or killed run from its last checkpoint.") var resume: String?
     @Option(help: "Comma-separated mutation operators to use (default: all; see the README).") var operators: String?
+    @Flag(name: .customLong("no-adopt"), help: "Keep the judge unchanged: promotions of the judge's sandbox are not offered for adoption.") var noAdopt = false
+    @Flag(help: "Ask on the terminal before each adoption of a new judge (without a terminal, adoptions are declined unless --yes).") var approve = false
+    @Flag(help: "With --approve: approve every adoption the guard passes without asking.") var yes = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var location: SandboxLocationOptions
@@ -26,6 +29,8 @@ struct RunCommand: ParsableCommand {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if let generations, generations < 1 { throw ValidationError("--generations must be at least 1") }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
+        if noAdopt && (approve || yes) { throw ValidationError("--no-adopt cannot be combined with --approve or --yes") }
+        if yes && !approve { throw ValidationError("--yes only applies with --approve") }
         if let operators {
             let unknown = operators.split(separator: ",").map(String.init).filter { MutationRegistry.named($0) == nil }
             if !unknown.isEmpty { throw ValidationError("unknown operators: \(unknown.joined(separator: ", ")) (known: \(MutationRegistry.operators.map(\.name).joined(separator: ", ")))") }
@@ -40,7 +45,8 @@ struct RunCommand: ParsableCommand {
             let status = StatusLine(enabled: !json && isatty(STDERR_FILENO) != 0)
             let clock = { DispatchTime.now().uptimeNanoseconds.toSeconds }
             if let resume {
-                summary = try service.resume(resume, extraTime: time?.seconds, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update)
+                summary = try service.resume(resume, extraTime: time?.seconds, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised },
+                                             progress: status.update, warn: printWarning)
             } else {
                 let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
                 var options = EvolutionOptions.defaults(seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -50,8 +56,8 @@ struct RunCommand: ParsableCommand {
                 options.operators = operators.map { $0.split(separator: ",").map(String.init) }
                 let json = self.json
                 summary = try service.start(
-                    sandbox: sandbox, options: options, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
-                    started: { run in
+                    sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
+                    warn: printWarning, started: { run in
                         if !json { FileHandle.standardError.write(Data("run \(run.id): sandbox \(run.manifest.sandbox), seed \(seed), budget \(Self.describe(options))\n".utf8)) }
                     })
             }
@@ -64,6 +70,20 @@ struct RunCommand: ParsableCommand {
             print(Self.text(summary))
         }
         if summary.status == "interrupted" { throw ExitCode(130) }
+    }
+
+    /// How this run treats promotions of the judge's sandbox.
+    var adoption: AdoptionPolicy {
+        if noAdopt { return .off }
+        guard approve else { return .guarded }
+        let yes = self.yes
+        return .approve { request in
+            if yes { return nil }
+            guard isatty(STDIN_FILENO) != 0 else { return "declined: --approve without a terminal to ask on (pass --yes to approve)" }
+            FileHandle.standardError.write(Data("\nadopt promotion \(request.promotion) (\(request.sha256.prefix(12))) as the judge, if the guard passes? [y/N] ".utf8))
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            return answer == "y" || answer == "yes" ? nil : "declined on the terminal"
+        }
     }
 
     static func describe(_ o: EvolutionOptions) -> String {

@@ -5,14 +5,16 @@ import Foundation
 /// the active scoring kernel.
 public struct KernelCheck {
     public let evaluator: KernelEvaluator
-    public let scoring: ScoringKernel
+    public let judge: Judge
+    /// Told when the active scoring kernel disagreed with the seed scorer (the seed's result was used).
+    public var onIncident: (Judge.Incident) throws -> Void = { _ in }
     public var rule: PromotionRule
     /// Random contract-wide inputs of the differential test (as many as a run uses).
     public var differentialInputs = 64
 
-    public init(evaluator: KernelEvaluator, scoring: ScoringKernel, rule: PromotionRule = .standard) {
+    public init(evaluator: KernelEvaluator, judge: Judge, rule: PromotionRule = .standard) {
         self.evaluator = evaluator
-        self.scoring = scoring
+        self.judge = judge
         self.rule = rule
     }
 
@@ -25,7 +27,7 @@ public struct KernelCheck {
             sandbox: evaluator.sandbox.name, kernelPath: path, kernelSHA256: Hashing.sha256Hex(source), seed: seed, verdict: .internalError,
             detail: "", validation: .init(passed: 0, total: evaluator.sandbox.cases.count, firstFailure: nil),
             differential: nil, benchmark: nil, compileMs: 0, imageBytes: 0,
-            diagnostics: [], scoringKernelSHA256: scoring.sourceSHA256, lockSHA256: evaluator.sandbox.lockDigest)
+            diagnostics: [], scoringKernelSHA256: judge.active.sourceSHA256, lockSHA256: evaluator.sandbox.lockDigest)
         do {
             try evaluate(source, seed: seed, into: &report)
         } catch EvolverError.workerFailed(let why) {
@@ -61,7 +63,10 @@ public struct KernelCheck {
             report.detail = bench.detail
             return
         }
-        let comparison = try scoring.compare(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
+        let judged = try judge.decisive(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
+        report.scoringKernelSHA256 = judged.scorerSHA256
+        if let incident = judged.incident { try onIncident(incident) }
+        let comparison = judged.comparison
         report.benchmark = CheckReport.Benchmark(
             medianNs: comparison.medianCandidate, seedMedianNs: comparison.medianIncumbent, speedup: comparison.speedup,
             significant: rule.isSignificant(comparison), wouldPromote: rule.promotes(comparison), pValue: comparison.pValue,

@@ -1,4 +1,5 @@
 import Foundation
+import RunStore
 
 /// The first case a kernel got wrong, with what was expected and what it produced.
 public struct CaseFailure: Codable, Sendable, Equatable {
@@ -47,6 +48,12 @@ public struct BenchmarkOutcome: Codable, Sendable, Equatable {
     public var incumbentReps: Int = 0
     /// The seed the benchmark's inputs were drawn from.
     public var inputSeed: UInt64 = 0
+
+    /// What a run journals of it: the samples, or how it failed.
+    public var evidence: BenchmarkEvidence {
+        verdict == .passed ? BenchmarkEvidence(incumbent: incumbentSamples, candidate: candidateSamples)
+            : .failed(verdict: verdict.rawValue, detail: detail)
+    }
 }
 
 /// What one call returned: the return value and the raw bytes of each output parameter.

@@ -1,5 +1,6 @@
 import Foundation
 import KernelMutation
+import RunStore
 
 /// What the run decided about a candidate.
 public enum Decision: String, Codable, Sendable {
@@ -26,14 +27,16 @@ public struct CandidateOutcome: Sendable, Equatable {
     public var compileNs: UInt64
     public var verdict: Verdict
     public var detail: String
-    /// The last stage reached: `cheap`, `suite`, `benchmark`, `decided`.
-    public var stage: String
+    /// The last stage reached.
+    public var stage: EvaluationStage
     public var scoringKernelSHA256: String
     public var incumbentSHA256: String
-    public var incumbentSamples: [Int64]
-    public var candidateSamples: [Int64]
+    /// The measurements and checks the decision rests on, in named parts.
+    public var evidence: CandidateEvidence
     public var comparison: SampleComparison?
     public var decision: Decision
+    /// Time spent comparing its samples, in nanoseconds (a cost, never an input to a decision).
+    public var compareNs: UInt64 = 0
 }
 
 /// A promotion: the candidate that became the incumbent.
@@ -60,4 +63,7 @@ public struct GenerationRecord: Sendable {
 public protocol RunJournal: AnyObject {
     /// Records one generation; must be durable when it returns.
     func record(_ generation: GenerationRecord) throws
+    /// Records the state after the search acted on a generation beyond its record (a new judge),
+    /// so a resumed run goes on from there; must be durable when it returns.
+    func checkpoint(_ state: SearchState) throws
 }

@@ -25,28 +25,42 @@ public struct DifferentialTest {
         var rng = SplitMix64(seed: seed)
         let cases = try ContractSampler(harness: sandbox.harness).sample(count: inputs, rng: &rng)
         let poisons = cases.map { _ in KernelEvaluator.poison(&rng) }
-        guard case .success(let want) = try evaluator.run(seedSource, cases: cases, poisons: poisons) else {
-            throw EvolverError.workerFailed("the seed failed on differential inputs")
-        }
-        let got: [CallResult]
-        var failure: KernelEvaluator.ValidationFailure?
-        switch try evaluator.run(candidateSource, cases: cases, poisons: poisons) {
-        case .success(let results): got = results
-        case .failure(let f): got = f.completed; failure = f
-        }
+        return try compare(candidateSource, on: cases, poisons: poisons, evaluator: evaluator)
+    }
+
+    /// Runs the candidate and the seed on `cases` (in batches of `batch` per worker job) and
+    /// compares every return value and output; stops at the first batch with a disagreement.
+    /// - Throws: `EvolverError.workerFailed` when the seed itself fails on the inputs.
+    public func compare(_ candidateSource: String, on cases: [KernelCase], poisons: [UInt8], evaluator: KernelEvaluator,
+                        batch: Int = Int.max, describing: String = "random input") throws -> DifferentialOutcome {
         var outcome = DifferentialOutcome(passed: 0, total: cases.count, firstFailure: nil, detail: nil)
-        for (i, (w, g)) in zip(want, got).enumerated() {
-            if w == g {
-                outcome.passed += 1
-            } else if outcome.firstFailure == nil {
-                outcome.firstFailure = describe(want: w, got: g, case: cases[i])
-                outcome.detail = "differs from the seed on random input \(i) (\(Self.bindings(cases[i])))"
+        var start = 0
+        while start < cases.count, outcome.firstFailure == nil {
+            let end = min(cases.count, start + max(1, batch))
+            let part = Array(cases[start..<end]), partPoisons = Array(poisons[start..<end])
+            guard case .success(let want) = try evaluator.run(seedSource, cases: part, poisons: partPoisons) else {
+                throw EvolverError.workerFailed("the seed failed on differential inputs")
             }
-        }
-        if let failure, outcome.firstFailure == nil {
-            let i = got.count
-            outcome.firstFailure = CaseFailure(caseId: cases[i].id, expected: "the seed's result", actual: "\(failure.verdict.rawValue): \(failure.detail)")
-            outcome.detail = "\(failure.verdict.rawValue) on random input \(i) (\(Self.bindings(cases[i]))): \(failure.detail)"
+            let got: [CallResult]
+            var failure: KernelEvaluator.ValidationFailure?
+            switch try evaluator.run(candidateSource, cases: part, poisons: partPoisons) {
+            case .success(let results): got = results
+            case .failure(let f): got = f.completed; failure = f
+            }
+            for (k, (w, g)) in zip(want, got).enumerated() {
+                if w == g {
+                    outcome.passed += 1
+                } else if outcome.firstFailure == nil {
+                    outcome.firstFailure = describe(want: w, got: g, case: part[k])
+                    outcome.detail = "differs from the seed on \(describing) \(start + k) (\(Self.bindings(part[k])))"
+                }
+            }
+            if let failure, outcome.firstFailure == nil {
+                let k = got.count
+                outcome.firstFailure = CaseFailure(caseId: part[k].id, expected: "the seed's result", actual: "\(failure.verdict.rawValue): \(failure.detail)")
+                outcome.detail = "\(failure.verdict.rawValue) on \(describing) \(start + k) (\(Self.bindings(part[k]))): \(failure.detail)"
+            }
+            start = end
         }
         return outcome
     }

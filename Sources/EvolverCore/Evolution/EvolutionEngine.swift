@@ -1,13 +1,15 @@
 import Foundation
 import KernelMutation
 import KernelSyntax
+import RunStore
 
 /// The evolution loop: plan a generation of offspring, evaluate them in parallel (staged, sandboxed),
-/// decide in offspring order with the active scoring kernel, journal the generation durably, then
-/// act on it (new incumbent, population, and — in the `score` sandbox — a new scoring kernel).
+/// decide in offspring order with the judge, journal the generation durably, then act on it (new
+/// incumbent, population, and — in the judge's own sandbox — an adoption of the promoted kernel as
+/// the judge, through the adoption guard).
 ///
 /// All randomness comes from the state's SplitMix64; evaluation order and timing never influence a
-/// decision, so a run is reproducible from its seed and recorded samples.
+/// decision, so a run is reproducible from its seed and recorded evidence.
 public final class EvolutionEngine {
     /// What a terminal status line shows.
     public struct Progress: Sendable {
@@ -33,22 +35,27 @@ public final class EvolutionEngine {
     private let journal: RunJournal
     private let pool: EvaluatorPool
     private let decisionEvaluator: KernelEvaluator
-    private var scoring: ScoringKernel
+    private let judge: Judge
+    private let hooks: JudgeHooks
     private var planner: OffspringPlanner
     private let staged: StagedEvaluation
     private let differential: DifferentialTest
     private let clock: () -> Double
     private let shouldStop: () -> Bool
     private let progress: (Progress) -> Void
+    private let integrity: () throws -> Void
     private var passing = 0
 
     /// - Parameters:
-    ///   - scoringSource: the active scoring kernel's source (the `score` sandbox's best promoted kernel, or its seed).
-    ///   - recordedSamples: replay feeds recorded benchmark samples instead of measuring.
+    ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
+    ///   - hooks: how adoptions are guarded and incidents recorded (the store), or checked (replay).
+    ///   - recordedSamples: replay feeds recorded evidence instead of measuring.
+    ///   - integrity: checked before every generation; what it throws stops the run.
     /// - Throws: `EvolverError` when the seed does not parse or a worker cannot start.
-    public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, scoringSource: String,
+    public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge, hooks: JudgeHooks = .none,
                 clock: @escaping () -> Double, shouldStop: @escaping () -> Bool = { false },
-                progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil) throws {
+                progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil,
+                integrity: @escaping () throws -> Void = {}) throws {
         self.sandbox = sandbox
         self.options = options
         self.journal = journal
@@ -62,7 +69,8 @@ public final class EvolutionEngine {
         let evaluators = try (0..<max(1, options.jobs)).map { _ in try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath)) }
         pool = EvaluatorPool(evaluators)
         decisionEvaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
-        scoring = try ScoringKernel(source: scoringSource)
+        self.judge = judge
+        self.hooks = hooks
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
                                   screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples)
@@ -70,6 +78,7 @@ public final class EvolutionEngine {
         self.clock = clock
         self.shouldStop = shouldStop
         self.progress = progress
+        self.integrity = integrity
     }
 
     /// The state a new run starts from.
@@ -86,11 +95,15 @@ public final class EvolutionEngine {
         var known = known
         known.insert(seedSHA256)
         passing = state.passing
-        if state.scoringKernelSHA256 != scoring.sourceSHA256 { scoring = try ScoringKernel(source: state.scoringKernelSource) }
+        if state.scoringKernelSHA256 != judge.active.sourceSHA256 {
+            judge.adopt(state.scoringKernelSHA256 == judge.seed.sourceSHA256 ? judge.seed
+                        : try ScoringKernel(source: state.scoringKernelSource))
+        }
         let began = clock()
         func elapsed() -> Double { elapsedBefore + clock() - began }
         while true {
             if shouldStop() { return (state, .interrupted) }
+            try integrity()
             if let t = options.timeLimit, elapsed() >= t { return (state, .completed) }
             if let g = options.generationLimit, state.generation >= g { return (state, .completed) }
             var count = options.offspringPerGeneration
@@ -102,9 +115,22 @@ public final class EvolutionEngine {
             let incumbentSource = try source(of: state.incumbent)
             let results = evaluate(offspring, incumbentSource: incumbentSource)
             if shouldStop() { return (state, .interrupted) }
-            let record = try decide(offspring, results, incumbentSource: incumbentSource, state: &next)
+            // A generation that ran past the time budget is not recorded: the budget is a bound, not a target.
+            if let t = options.timeLimit, elapsed() > t { return (state, .completed) }
+            var incidents: [Judge.Incident] = []
+            let record = try decide(offspring, results, incumbentSource: incumbentSource, state: &next, incidents: &incidents)
             try journal.record(record)
             state = record.state
+            for incident in incidents { try hooks.incident(incident) }
+            if let promotion = record.promotion, sandbox.manifest.judge == true, let promoted = record.candidates.first(where: { $0.index == promotion.candidateIndex }),
+               let adopted = try hooks.adopt(AdoptionRequest(source: promoted.source, sha256: promoted.sha256, candidateIndex: promotion.candidateIndex,
+                                                               promotion: promotion.number, secondsLeft: options.timeLimit.map { $0 - elapsed() })) {
+                // The evolver rewires its own judge: from the next generation on, comparisons run on the adopted kernel.
+                judge.adopt(adopted)
+                state.scoringKernelSHA256 = adopted.sourceSHA256
+                state.scoringKernelSource = adopted.source
+                try journal.checkpoint(state)
+            }
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
                               promotions: state.promotions, bestSpeedup: state.incumbentSpeedupVsSeed))
         }
@@ -117,61 +143,55 @@ public final class EvolutionEngine {
 
     private func evaluate(_ offspring: [Offspring], incumbentSource: String) -> [StagedEvaluation.Result] {
         let slots = ResultSlots<StagedEvaluation.Result>(count: offspring.count)
-        let staged = self.staged, pool = self.pool, scoring = self.scoring
+        let staged = self.staged, pool = self.pool, judge = self.judge
         DispatchQueue.concurrentPerform(iterations: offspring.count) { i in
             let result: StagedEvaluation.Result
             do {
-                result = try pool.with { try staged.evaluate(offspring[i], incumbentSource: incumbentSource, scoring: scoring, with: $0) }
+                result = try pool.with { try staged.evaluate(offspring[i], incumbentSource: incumbentSource, judge: judge, with: $0) }
             } catch {
-                result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: "cheap", compileNs: 0)
+                result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: .cheap, compileNs: 0)
             }
             slots.set(i, result)
         }
         return slots.values.map { $0! }
     }
 
-    private var lastConfirmation: (incumbent: [Int64], candidate: [Int64])?
-
-    /// Before a promotion, a second benchmark in fresh children with the kernels' order swapped must
-    /// agree. Its samples follow the first benchmark's in the journal, so replay re-takes the decision.
-    private func confirm(_ o: Offspring, incumbentSource: String, recorded r: StagedEvaluation.Result) throws -> SampleComparison? {
-        let n = sandbox.manifest.benchmark.samples
-        let samples: (incumbent: [Int64], candidate: [Int64])
-        if r.incumbentSamples.count > n {
-            samples = (Array(r.incumbentSamples.dropFirst(n)), Array(r.candidateSamples.dropFirst(n)))
-        } else if staged.recordedSamples != nil {
-            return nil
-        } else {
-            let seed = BenchmarkSeed.derive(runSeed: options.seed, candidate: o.index, purpose: .confirmation)
-            let bench = try decisionEvaluator.benchmark(incumbent: incumbentSource, candidate: o.source, inputSeed: seed, candidateFirst: true)
-            guard bench.verdict == .passed else {
-                // Not confirmed (the candidate failed the second benchmark): a comparison that never promotes.
-                return SampleComparison(n: 1, m: 1, twiceU: 0, twiceMedianIncumbent: 2, twiceMedianCandidate: 2, twiceShift: 0)
-            }
-            samples = (bench.incumbentSamples, bench.candidateSamples)
-        }
-        lastConfirmation = samples
-        return try scoring.compare(incumbent: samples.incumbent, candidate: samples.candidate)
+    /// A second benchmark in fresh children with the kernels' order swapped (or the journaled one, in a replay).
+    private func confirmation(of o: Offspring, incumbentSource: String) throws -> BenchmarkEvidence {
+        if let recorded = staged.recordedSamples?(o.index)?.confirmation { return recorded }
+        let seed = BenchmarkSeed.derive(runSeed: options.seed, candidate: o.index, purpose: .confirmation)
+        return try decisionEvaluator.benchmark(incumbent: incumbentSource, candidate: o.source, inputSeed: seed, candidateFirst: true).evidence
     }
 
-    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], incumbentSource: String, state next: inout SearchState) throws -> GenerationRecord {
+    /// The differential test against the seed on fresh inputs (validation: run live, in a replay too).
+    private func differentialEvidence(of o: Offspring) throws -> DifferentialEvidence {
+        let why = try differential.disagreement(o.source, candidateIndex: o.index, runSeed: options.seed, evaluator: decisionEvaluator)
+        return DifferentialEvidence(inputs: options.differentialInputs, agreed: why == nil, detail: why)
+    }
+
+    /// A decisive comparison, timed; an incident (the shadow disagreed) is collected for the history.
+    private func decisive(_ bench: BenchmarkEvidence, outcome: inout CandidateOutcome, incidents: inout [Judge.Incident]) throws -> SampleComparison {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let verdict = try judge.decisive(incumbent: bench.incumbent, candidate: bench.candidate)
+        outcome.compareNs += DispatchTime.now().uptimeNanoseconds - started
+        outcome.scoringKernelSHA256 = verdict.scorerSHA256
+        if let incident = verdict.incident { incidents.append(incident) }
+        return verdict.comparison
+    }
+
+    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], incumbentSource: String, state next: inout SearchState,
+                        incidents: inout [Judge.Incident]) throws -> GenerationRecord {
         var outcomes: [CandidateOutcome] = []
         var promotion: PromotionOutcome?
-        var promoted: (member: SearchState.Member, comparison: SampleComparison, source: String)?
+        var promoted: SearchState.Member?
         var newcomers: [SearchState.Member] = []
         for (o, r) in zip(offspring, results) {
-            lastConfirmation = nil
             var outcome = CandidateOutcome(
                 index: o.index, generation: next.generation, sha256: o.sha256, parentSHA256: o.parentSHA256, edits: o.edits,
                 source: o.source, compileNs: r.compileNs, verdict: r.verdict, detail: r.detail, stage: r.stage,
-                scoringKernelSHA256: next.scoringKernelSHA256, incumbentSHA256: next.incumbent.sha256,
-                incumbentSamples: r.screenIncumbent + r.incumbentSamples, candidateSamples: r.screenCandidate + r.candidateSamples,
-                comparison: nil, decision: .rejected)
-            // The journaled samples: the screen's, the deciding benchmark's, then the confirmation's.
-            func recordSamples(confirmation: (incumbent: [Int64], candidate: [Int64])?) {
-                outcome.incumbentSamples = r.screenIncumbent + r.incumbentSamples + (confirmation?.incumbent ?? [])
-                outcome.candidateSamples = r.screenCandidate + r.candidateSamples + (confirmation?.candidate ?? [])
-            }
+                scoringKernelSHA256: judge.active.sourceSHA256, incumbentSHA256: next.incumbent.sha256,
+                evidence: r.evidence, comparison: nil, decision: .rejected, compareNs: r.compareNs)
+            defer { outcomes.append(outcome) }
             if r.verdict == .screenedOut {
                 outcome.comparison = r.screenComparison
                 outcome.decision = .notFaster
@@ -180,55 +200,59 @@ public final class EvolutionEngine {
                 if let c = r.screenComparison {
                     newcomers.append(SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * c.speedup))
                 }
-            } else if r.verdict == .passed {
-                passing += 1
-                let n = sandbox.manifest.benchmark.samples
-                let c = try scoring.compare(incumbent: Array(r.incumbentSamples.prefix(n)), candidate: Array(r.candidateSamples.prefix(n)))
-                outcome.comparison = c
-                outcome.stage = "decided"
-                let member = SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * c.speedup)
-                newcomers.append(member)
-                if !options.rule.promotes(c) {
-                    outcome.decision = .notFaster
-                } else if promoted != nil {
-                    outcome.decision = .superseded
-                } else if let confirmation = try confirm(o, incumbentSource: incumbentSource, recorded: r),
-                          !options.rule.promotes(confirmation) {
-                    // A second, independent benchmark (fresh children, kernel order swapped) disagrees: noise.
-                    outcome.decision = .notFaster
-                    outcome.detail = String(format: "not confirmed: the confirmation benchmark measured %.3fx (gain %+.2f%%, p = %.2g)",
-                                            confirmation.speedup, confirmation.relativeGain * 100, confirmation.pValue)
-                    recordSamples(confirmation: lastConfirmation)
-                } else if let why = try differential.disagreement(o.source, candidateIndex: o.index, runSeed: options.seed, evaluator: decisionEvaluator) {
-                    outcome.decision = .differentialMismatch
-                    outcome.verdict = .wrongOutput
-                    outcome.detail = why
-                    recordSamples(confirmation: lastConfirmation)
-                    newcomers.removeLast()
-                } else {
-                    outcome.decision = .promoted
-                    recordSamples(confirmation: lastConfirmation)
-                    promoted = (member, c, o.source)
-                    promotion = PromotionOutcome(
-                        number: next.promotions + 1, candidateIndex: o.index, sha256: o.sha256,
-                        speedupVsSeed: next.incumbentSpeedupVsSeed * c.speedup, speedupVsPrevious: c.speedup, pValue: c.pValue, gain: c.relativeGain)
-                }
+                continue
             }
-            outcomes.append(outcome)
+            guard r.verdict == .passed, let deciding = r.evidence.deciding else { continue }
+            passing += 1
+            outcome.stage = .decided
+            var judged = JudgedEvidence(deciding: try decisive(deciding, outcome: &outcome, incidents: &incidents))
+            outcome.comparison = judged.deciding
+            let member = SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * judged.deciding.speedup)
+            while true {
+                switch PromotionDecider.step(judged, rule: options.rule, promotedEarlier: promoted != nil) {
+                case .needsConfirmation:
+                    let bench = try confirmation(of: o, incumbentSource: incumbentSource)
+                    outcome.evidence.confirmation = bench
+                    judged.confirmation = try bench.failure.map { .failed(detail: "\($0.verdict): \($0.detail)") }
+                        ?? .measured(decisive(bench, outcome: &outcome, incidents: &incidents))
+                    continue
+                case .needsDifferential:
+                    let evidence = try differentialEvidence(of: o)
+                    outcome.evidence.differential = evidence
+                    judged.differential = evidence
+                    continue
+                case .decided(let decision, let detail):
+                    outcome.decision = decision
+                    if let detail { outcome.detail = detail }
+                }
+                break
+            }
+            switch outcome.decision {
+            case .differentialMismatch:
+                outcome.verdict = .wrongOutput
+            case .promoted:
+                promoted = member
+                newcomers.append(member)
+                let c = judged.deciding
+                promotion = PromotionOutcome(
+                    number: next.promotions + 1, candidateIndex: o.index, sha256: o.sha256,
+                    speedupVsSeed: member.fitness, speedupVsPrevious: c.speedup, pValue: c.pValue, gain: c.relativeGain)
+            default:
+                newcomers.append(member)
+            }
         }
         next.passing = passing
         next.candidateCount += offspring.count
         next.generation += 1
         if let promoted {
-            next.incumbent = promoted.member
-            next.incumbentSpeedupVsSeed = promoted.member.fitness
+            next.incumbent = promoted
+            next.incumbentSpeedupVsSeed = promoted.fitness
             next.promotions += 1
-            if sandbox.name == "score" {
-                // The evolver rewires its own scoring: from the next generation on, comparisons run on the promoted kernel.
-                scoring = try ScoringKernel(source: promoted.source)
-                next.scoringKernelSHA256 = scoring.sourceSHA256
-                next.scoringKernelSource = promoted.source
-            }
+        }
+        if !incidents.isEmpty {
+            // The shadow disagreed: the seed scorer judges from here on.
+            next.scoringKernelSHA256 = judge.seed.sourceSHA256
+            next.scoringKernelSource = judge.seed.source
         }
         next.population = Population.survivors(next.population, newcomers: newcomers, incumbent: next.incumbent, size: options.populationSize)
         return GenerationRecord(candidates: outcomes, promotion: promotion, state: next)

@@ -1,22 +1,8 @@
 import Foundation
+import RunStore
 
-/// What a run journaled about a candidate's benchmarks: the samples, and the verdict of the
-/// benchmark that failed, if one did. Both are evidence taken under timing (which inputs a window
-/// uses follows its calibrated repetitions), so a replay takes them from the journal.
-public struct RecordedBenchmarks: Sendable {
-    public var incumbent: [Int64]
-    public var candidate: [Int64]
-    public var failure: (verdict: Verdict, detail: String)?
-
-    public init(incumbent: [Int64], candidate: [Int64], failure: (verdict: Verdict, detail: String)? = nil) {
-        self.incumbent = incumbent
-        self.candidate = candidate
-        self.failure = failure
-    }
-}
-
-/// Recorded benchmarks of a candidate (replay), or nil to measure live.
-public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> RecordedBenchmarks?
+/// The evidence a run journaled about a candidate (replay), or nil to measure live.
+public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> CandidateEvidence?
 
 /// Evaluates one candidate in stages so bad ones cost little: the cheapest suite cases first, then
 /// (when the run has one) a short speed screen against the incumbent, then the whole suite, then the
@@ -37,16 +23,14 @@ struct StagedEvaluation {
     struct Result: Sendable {
         var verdict: Verdict
         var detail: String
-        var stage: String
+        var stage: EvaluationStage
         var compileNs: UInt64
-        /// Samples of the deciding benchmark (and, in a replay, of the recorded confirmation after them).
-        var incumbentSamples: [Int64] = []
-        var candidateSamples: [Int64] = []
-        /// Samples of the speed screen (recorded before the others).
-        var screenIncumbent: [Int64] = []
-        var screenCandidate: [Int64] = []
-        /// What the screen measured, when it ran.
+        /// The screen's rounds and the deciding benchmark, as measured (or as journaled, in a replay).
+        var evidence = CandidateEvidence()
+        /// What the last screen round measured, when the screen ran.
         var screenComparison: SampleComparison?
+        /// Time spent comparing samples, in nanoseconds.
+        var compareNs: UInt64 = 0
     }
 
     /// Per-call deadline of the cheap stage.
@@ -59,81 +43,60 @@ struct StagedEvaluation {
         return mix.split()
     }
 
-    func evaluate(_ offspring: Offspring, incumbentSource: String, scoring: ScoringKernel, with evaluator: KernelEvaluator) throws -> Result {
+    func evaluate(_ offspring: Offspring, incumbentSource: String, judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
         let cheap = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs) }
         guard cheap.verdict == .passed else {
-            return Result(verdict: cheap.verdict, detail: cheap.detail, stage: "cheap", compileNs: cheap.compileNs)
+            return Result(verdict: cheap.verdict, detail: cheap.detail, stage: .cheap, compileNs: cheap.compileNs)
         }
-        var recorded = recordedSamples?(offspring.index)
-        var screened = Result(verdict: .passed, detail: "", stage: "screen", compileNs: cheap.compileNs)
-        for round in 0..<(screen?.rounds ?? 0) {
-            guard let screen else { break }
-            let samples: (incumbent: [Int64], candidate: [Int64])
-            if let r = recorded, r.incumbent.count >= screen.samples, r.candidate.count >= screen.samples {
-                samples = (Array(r.incumbent.prefix(screen.samples)), Array(r.candidate.prefix(screen.samples)))
-                recorded?.incumbent = Array(r.incumbent.dropFirst(screen.samples))
-                recorded?.candidate = Array(r.candidate.dropFirst(screen.samples))
-            } else if let failure = recorded?.failure {
-                // A replay of a candidate whose screen failed: the journal says how.
-                screened.verdict = failure.verdict
-                screened.detail = failure.detail
-                return screened
-            } else {
+        let recorded = recordedSamples?(offspring.index)
+        var result = Result(verdict: .passed, detail: "", stage: .screen, compileNs: cheap.compileNs)
+        if let screen {
+            for round in 0..<screen.rounds {
                 // Every other round starts with the candidate's window, so an order effect cannot pass both.
-                let bench = try gate.shared {
+                let bench = try recorded?.screenRounds.dropFirst(round).first ?? gate.shared {
                     try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
                                             inputSeed: BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .screen, round: round),
-                                            screen: screen, candidateFirst: round % 2 == 1)
+                                            screen: screen, candidateFirst: round % 2 == 1).evidence
                 }
-                guard bench.verdict == .passed else {
-                    // The rounds completed before are journaled with their samples, this one by its verdict.
-                    screened.verdict = bench.verdict
-                    screened.detail = bench.detail
-                    return screened
+                result.evidence.screenRounds.append(bench)
+                if let failure = bench.failure {
+                    result.verdict = Verdict(rawValue: failure.verdict) ?? .internalError
+                    result.detail = failure.detail
+                    return result
                 }
-                samples = (bench.incumbentSamples, bench.candidateSamples)
-            }
-            let comparison = try scoring.compare(incumbent: samples.incumbent, candidate: samples.candidate)
-            screened.screenIncumbent += samples.incumbent
-            screened.screenCandidate += samples.candidate
-            screened.screenComparison = comparison
-            if comparison.relativeGain < screen.minimumGain {
-                screened.verdict = .screenedOut
-                screened.detail = String(format: "speed screen %d of %d measured %.3fx (gain %+.2f%%, below %.1f%%)", round + 1, screen.rounds,
-                                         comparison.speedup, comparison.relativeGain * 100, screen.minimumGain * 100)
-                return screened
+                let started = DispatchTime.now().uptimeNanoseconds
+                let comparison = try judge.screen(incumbent: bench.incumbent, candidate: bench.candidate)
+                result.compareNs += DispatchTime.now().uptimeNanoseconds - started
+                result.screenComparison = comparison
+                if comparison.relativeGain < screen.minimumGain {
+                    result.verdict = .screenedOut
+                    result.detail = String(format: "speed screen %d of %d measured %.3fx (gain %+.2f%%, below %.1f%%)", round + 1, screen.rounds,
+                                           comparison.speedup, comparison.relativeGain * 100, screen.minimumGain * 100)
+                    return result
+                }
             }
         }
         let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng) }
-        screened.compileNs = full.compileNs
+        result.compileNs = full.compileNs
         guard full.verdict == .passed else {
-            screened.verdict = full.verdict
-            screened.detail = full.detail
-            screened.stage = "suite"
-            return screened
+            result.verdict = full.verdict
+            result.detail = full.detail
+            result.stage = .suite
+            return result
         }
-        screened.stage = "benchmark"
-        if let recorded, !recorded.incumbent.isEmpty, !recorded.candidate.isEmpty {
-            screened.incumbentSamples = recorded.incumbent
-            screened.candidateSamples = recorded.candidate
-            return screened
-        }
-        if let failure = recorded?.failure {
-            screened.verdict = failure.verdict
-            screened.detail = failure.detail
-            return screened
-        }
+        result.stage = .benchmark
         let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .deciding)
-        let bench = try gate.exclusive { try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed) }
-        screened.verdict = bench.verdict
-        screened.detail = bench.detail
-        if bench.verdict == .passed {
-            screened.incumbentSamples = bench.incumbentSamples
-            screened.candidateSamples = bench.candidateSamples
+        let bench = try recorded?.deciding ?? gate.exclusive {
+            try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed).evidence
         }
-        return screened
+        result.evidence.deciding = bench
+        if let failure = bench.failure {
+            result.verdict = Verdict(rawValue: failure.verdict) ?? .internalError
+            result.detail = failure.detail
+        }
+        return result
     }
 
     /// The `count` cheapest suite cases (fewest buffer elements), in suite order.

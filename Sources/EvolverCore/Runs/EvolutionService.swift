@@ -8,7 +8,7 @@ public struct EvolutionService {
     public let catalog: SandboxCatalog
     public let workerPath: String
     /// The evolver's version, recorded in every run manifest.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     public init(store: RunStore, catalog: SandboxCatalog, workerPath: String) {
         self.store = store
@@ -16,29 +16,21 @@ public struct EvolutionService {
         self.workerPath = workerPath
     }
 
-    /// The active scoring kernel: the best promoted kernel of the latest `score` run judged by the
-    /// current `score` sandbox (same lock), else the `score` seed.
-    public func activeScoringSource() throws -> (source: String, origin: String) {
-        let score = try catalog.load("score")
-        for run in try store.runs().reversed() where run.manifest.sandbox == "score" && run.manifest.lockDigest == score.lockDigest {
-            if let best = try store.promotions(run: run.id).last, let text = try store.source(best.sha256) {
-                return (text, "\(run.id) promotion \(best.number)")
-            }
-        }
-        return (score.seedSource, "score seed")
-    }
-
     /// Creates a run and evolves it until its budget is spent or `shouldStop` says so.
-    public func start(sandbox name: String, options: EvolutionOptions, clock: @escaping () -> Double,
+    /// - Parameters:
+    ///   - adoption: how promotions of the judge sandbox are treated (guarded adoption by default).
+    ///   - warn: one-line warnings about the judge (a fallback to the seed scorer, a refused adoption).
+    public func start(sandbox name: String, options: EvolutionOptions, adoption: AdoptionPolicy = .guarded, clock: @escaping () -> Double,
                       shouldStop: @escaping () -> Bool, progress: @escaping (EvolutionEngine.Progress) -> Void,
-                      started: (RunRecord) -> Void = { _ in }) throws -> RunSummary {
+                      warn: @escaping (String) -> Void = { _ in }, started: (RunRecord) -> Void = { _ in }) throws -> RunSummary {
         let sandbox = try catalog.load(name)
         var options = options
         // The operator list is part of what the run's random draws mean: record it by name, so
         // operators added to later versions of the evolver do not change a replay.
         if options.operators == nil { options.operators = MutationRegistry.operators.map(\.name) }
         if options.screen != nil, let samples = sandbox.manifest.benchmark.screenSamples { options.screen?.samples = samples }
-        let scoring = try activeScoringSource()
+        let judge = try activeJudge(warn: warn)
+        let scoringOrigin = try scorerOrigin(judge.active.sourceSHA256)
         let optionsJSON = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
         let lock = try SandboxLock.compute(directory: sandbox.directory)
         var budget: [String: Double] = [:]
@@ -48,23 +40,25 @@ public struct EvolutionService {
         let manifest = RunManifest(
             sandbox: name, seed: options.seed, lockDigest: sandbox.lockDigest, lockFiles: lock.files, evolverVersion: Self.version,
             generator: "splitmix64", budget: budget,
-            options: ["evolution": optionsJSON, "scoring_kernel": scoring.origin, "scoring_kernel_sha256": Hashing.sha256Hex(scoring.source),
-                      "selection": "tournament+elitism"])
-        try store.putSource(scoring.source, sha256: Hashing.sha256Hex(scoring.source))
+            options: ["evolution": optionsJSON, "scoring_kernel": scoringOrigin, "scoring_kernel_sha256": judge.active.sourceSHA256,
+                      "selection": "tournament+elitism", "adoption": adoption.name])
+        try store.putSource(judge.active.source, sha256: judge.active.sourceSHA256)
         let run = try store.createRun(manifest: manifest)
         started(run)
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: run.id),
-                                         workerPath: workerPath, scoringSource: scoring.source, clock: clock, shouldStop: shouldStop, progress: progress)
+                                         workerPath: workerPath, judge: judge,
+                                         hooks: judgeHooks(runID: run.id, runSeed: options.seed, policy: adoption, warn: warn),
+                                         clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.putSource(engine.seedSource, sha256: engine.seedSHA256)
-        return try drive(engine, run: run, state: engine.initialState(scoringSource: scoring.source), known: [], elapsedBefore: 0, clock: clock)
+        return try drive(engine, run: run, state: engine.initialState(scoringSource: judge.active.source), known: [], elapsedBefore: 0, clock: clock)
     }
 
     /// Continues an interrupted or killed run from its last checkpoint.
-    public func resume(_ id: String, extraTime: Double?, clock: @escaping () -> Double, shouldStop: @escaping () -> Bool,
-                       progress: @escaping (EvolutionEngine.Progress) -> Void) throws -> RunSummary {
+    public func resume(_ id: String, extraTime: Double?, adoption: AdoptionPolicy = .guarded, clock: @escaping () -> Double, shouldStop: @escaping () -> Bool,
+                       progress: @escaping (EvolutionEngine.Progress) -> Void, warn: @escaping (String) -> Void = { _ in }) throws -> RunSummary {
         let run = try store.run(id)
         let sandbox = try catalog.load(run.manifest.sandbox)
-        guard sandbox.lockDigest == run.manifest.lockDigest else {
+        guard sandbox.isJudgedAsRecorded(lockDigest: run.manifest.lockDigest) else {
             throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed files changed since run \(id) started; it cannot be resumed")
         }
         var options = try Self.options(of: run)
@@ -73,8 +67,16 @@ public struct EvolutionService {
             throw EvolverError.invalidRun("run \(id) has no checkpoint to resume from")
         }
         let state = try JSONDecoder().decode(SearchState.self, from: checkpoint.state)
+        // The run goes on with the judge its checkpoint names, checked against its recorded hash.
+        guard Hashing.sha256Hex(state.scoringKernelSource) == state.scoringKernelSHA256 else {
+            throw EvolverError.invalidRun("the checkpoint of run \(id) names a scoring kernel whose source does not hash to its recorded hash")
+        }
+        let judgeSandbox = try judgeSandbox()
+        let seed = try ScoringKernel(source: judgeSandbox.seedSource, symbols: judgeSandbox.manifest.allowedSymbols)
+        let judge = Judge(active: state.scoringKernelSHA256 == seed.sourceSHA256 ? seed : try ScoringKernel(source: state.scoringKernelSource), seed: seed)
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: id), workerPath: workerPath,
-                                         scoringSource: state.scoringKernelSource, clock: clock, shouldStop: shouldStop, progress: progress)
+                                         judge: judge, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
+                                         clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.setStatus(id, status: .running)
         return try drive(engine, run: run, state: state, known: try store.knownHashes(run: id), elapsedBefore: run.durationSeconds, clock: clock)
     }
@@ -91,6 +93,28 @@ public struct EvolutionService {
         }
         try store.finishRun(run.id, status: ending == .completed ? .completed : .interrupted, durationSeconds: elapsedBefore + clock() - began)
         return RunSummary(try store.run(run.id))
+    }
+
+    /// Where the scoring kernel `sha256` came from, in a few words.
+    func scorerOrigin(_ sha256: String) throws -> String {
+        guard let event = try store.scorerEvents().last(where: { $0.activeSHA256 == sha256 && $0.kind == .adopted }) else { return "judge seed" }
+        return AdoptionOrigin(runID: event.runID, promotion: event.promotion, file: event.file).description
+    }
+
+    /// Before every generation: the sandbox's fixed files must still match its lock, or the run stops
+    /// (its generations so far are recorded) with the file named.
+    static func integrityCheck(_ sandbox: Sandbox) -> () throws -> Void {
+        {
+            let lock = try SandboxLock.compute(directory: sandbox.directory)
+            let lockURL = sandbox.directory.appendingPathComponent(SandboxLock.fileName)
+            guard let data = FileManager.default.contents(atPath: lockURL.path), Hashing.sha256Hex(data) == sandbox.lockDigest else {
+                throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "lock.json changed during the run; the run stopped")
+            }
+            let recorded = try JSONDecoder().decode(SandboxLock.self, from: data)
+            if let file = recorded.firstMismatch(against: lock) {
+                throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed file \(file) changed during the run; the run stopped")
+            }
+        }
     }
 
     /// Operators added after runs began recording their operator list.

@@ -34,8 +34,8 @@ extension CandidateOutcome {
         CandidateRecord(
             runID: run, index: index, generation: generation, sha256: sha256, parentSHA256: parentSHA256, edits: edits.map(\.record),
             compileNs: compileNs, verdict: verdict.rawValue, detail: detail, stage: stage, scoringKernelSHA256: scoringKernelSHA256,
-            incumbentSHA256: incumbentSHA256, incumbentSamples: incumbentSamples, candidateSamples: candidateSamples,
-            comparison: comparison?.record, decision: decision.rawValue)
+            incumbentSHA256: incumbentSHA256, evidence: evidence,
+            comparison: comparison?.record, decision: decision.rawValue, compareNs: compareNs)
     }
 }
 

@@ -70,7 +70,7 @@ final class ReplayJournal: RunJournal {
                 ("sha256", r.sha256, c.sha256), ("parent", r.parentSHA256, c.parentSHA256),
                 ("edits", r.edits.map { "\($0.op)@\($0.site)\($0.params.sorted { $0.key < $1.key })" }.joined(separator: " "),
                  c.edits.map(\.record).map { "\($0.op)@\($0.site)\($0.params.sorted { $0.key < $1.key })" }.joined(separator: " ")),
-                ("verdict", r.verdict, c.verdict.rawValue), ("stage", r.stage, c.stage), ("decision", r.decision, c.decision.rawValue),
+                ("verdict", r.verdict, c.verdict.rawValue), ("stage", r.stage.rawValue, c.stage.rawValue), ("decision", r.decision, c.decision.rawValue),
                 ("scoring kernel", r.scoringKernelSHA256, c.scoringKernelSHA256),
             ]
             if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) { return diverge(c.index, field, want, got) }
@@ -82,6 +82,8 @@ final class ReplayJournal: RunJournal {
         }
     }
 
+    func checkpoint(_ state: SearchState) throws {}
+
     private func diverge(_ index: Int, _ field: String, _ recorded: String, _ replayed: String) {
         divergence = ReplayReport.Divergence(candidate: index, field: field, recorded: recorded, replayed: replayed)
     }
@@ -90,10 +92,11 @@ final class ReplayJournal: RunJournal {
 extension EvolutionService {
     /// Re-derives every candidate of a run from the seed and journal: same source hashes, same
     /// verdicts (validated again, live), same decisions (from the recorded samples).
-    public func replay(_ id: String, remeasure: Bool) throws -> ReplayReport {
+    /// - Parameter warn: one-line warnings from the start-up check of the judge (`remeasure` only).
+    public func replay(_ id: String, remeasure: Bool, warn: (String) -> Void = { _ in }) throws -> ReplayReport {
         let run = try store.run(id)
         let sandbox = try catalog.load(run.manifest.sandbox)
-        guard sandbox.lockDigest == run.manifest.lockDigest else {
+        guard sandbox.isJudgedAsRecorded(lockDigest: run.manifest.lockDigest) else {
             throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed files changed since run \(id); replay needs the same sandbox")
         }
         let recorded = try store.candidates(run: id)
@@ -105,39 +108,55 @@ extension EvolutionService {
         guard let scoringSHA = run.manifest.options["scoring_kernel_sha256"], let scoringSource = try store.source(scoringSHA) else {
             throw EvolverError.invalidRun("run \(id) does not record its scoring kernel")
         }
-        let benchmarks = Dictionary(uniqueKeysWithValues: recorded.map { c in
-            (c.index, RecordedBenchmarks(incumbent: c.incumbentSamples, candidate: c.candidateSamples, failure: Self.benchmarkFailure(of: c)))
-        })
+        let evidence = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, $0.evidence) })
         let journal = ReplayJournal(recorded: recorded, promotions: promotions)
+        let judgeSandbox = try judgeSandbox()
+        let seed = try ScoringKernel(source: judgeSandbox.seedSource, symbols: judgeSandbox.manifest.allowedSymbols)
+        let judge = Judge(active: scoringSHA == seed.sourceSHA256 ? seed : try ScoringKernel(source: scoringSource), seed: seed)
         let engine = try EvolutionEngine(
-            sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, scoringSource: scoringSource,
+            sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, judge: judge,
+            hooks: try journaledAdoptions(run: id, recorded: recorded),
             clock: { 0 }, shouldStop: { journal.divergence != nil },
-            recordedSamples: { index in benchmarks[index] ?? RecordedBenchmarks(incumbent: [], candidate: []) })
+            recordedSamples: { index in evidence[index] ?? CandidateEvidence() })
         let final = try engine.run(from: engine.initialState(scoringSource: scoringSource), known: [])
         if journal.divergence == nil, final.state.candidateCount != recorded.count {
             journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")
         }
         var report = ReplayReport(run: id, identical: journal.divergence == nil, candidatesChecked: journal.checked, firstDivergence: journal.divergence)
         if remeasure {
-            report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule, runSeed: options.seed)
+            // Timing again judges again: with today's judge, checked at start-up like any command that judges.
+            let judge = try activeJudge(warn: warn)
+            report.remeasured = try remeasurements(sandbox: sandbox, recorded: recorded, promotions: promotions, rule: options.rule, runSeed: options.seed,
+                                                   judge: judge)
         }
         return report
     }
 
-    /// The verdict of a candidate's benchmark (screen or deciding) that failed, as journaled.
-    static func benchmarkFailure(of c: CandidateRecord) -> (verdict: Verdict, detail: String)? {
-        guard c.stage == "screen" || c.stage == "benchmark", let verdict = Verdict(rawValue: c.verdict),
-              verdict != .passed, verdict != .screenedOut else { return nil }
-        return (verdict, c.detail)
+    /// Adoptions as the run journaled them: a promotion of the judge sandbox was adopted when the
+    /// history records its adoption (runs recorded before the history existed: when the candidates
+    /// after it were judged by it). Incidents need no answer: the shadow finds them again.
+    func journaledAdoptions(run id: String, recorded: [CandidateRecord]) throws -> JudgeHooks {
+        let events = try store.scorerEvents().filter { $0.runID == id && $0.promotion != nil }
+        return JudgeHooks(
+            adopt: { request in
+                let adopted: Bool
+                if let event = events.first(where: { $0.promotion == request.promotion }) {
+                    adopted = event.kind == .adopted
+                } else {
+                    let generation = recorded[request.candidateIndex].generation
+                    adopted = recorded.first { $0.generation > generation }?.scoringKernelSHA256 == request.sha256
+                }
+                return adopted ? try ScoringKernel(source: request.source) : nil
+            },
+            incident: { _ in })
     }
 
     private func remeasurements(sandbox: Sandbox, recorded: [CandidateRecord], promotions: [PromotionRecord], rule: PromotionRule,
-                                runSeed: UInt64) throws -> [ReplayReport.Remeasurement] {
+                                runSeed: UInt64, judge: Judge) throws -> [ReplayReport.Remeasurement] {
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         return try promotions.map { p in
             let c = recorded[p.candidateIndex]
-            guard let incumbent = try store.source(c.incumbentSHA256), let candidate = try store.source(c.sha256),
-                  let scoringSource = try store.source(c.scoringKernelSHA256) else {
+            guard let incumbent = try store.source(c.incumbentSHA256), let candidate = try store.source(c.sha256) else {
                 throw EvolverError.invalidRun("sources of promotion \(p.number) are missing from the store")
             }
             let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: p.candidateIndex, purpose: .remeasure)
@@ -145,7 +164,9 @@ extension EvolutionService {
             guard bench.verdict == .passed else {
                 return .init(promotion: p.number, candidate: p.candidateIndex, recordedSpeedup: p.speedupVsPrevious, liveSpeedup: 0, liveWouldPromote: false)
             }
-            let comparison = try ScoringKernel(source: scoringSource).compare(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
+            let judged = try judge.decisive(incumbent: bench.incumbentSamples, candidate: bench.candidateSamples)
+            if let incident = judged.incident { try recordIncident(incident, runID: nil) }
+            let comparison = judged.comparison
             return .init(promotion: p.number, candidate: p.candidateIndex, recordedSpeedup: p.speedupVsPrevious, liveSpeedup: comparison.speedup,
                          liveWouldPromote: rule.promotes(comparison))
         }

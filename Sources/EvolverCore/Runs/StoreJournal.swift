@@ -23,4 +23,10 @@ final class StoreJournal: RunJournal {
             promotions: generation.promotion.map { [$0.record(run: runID)] } ?? [],
             checkpoint: Checkpoint(runID: runID, candidateCount: generation.state.candidateCount, state: state))
     }
+
+    func checkpoint(_ state: SearchState) throws {
+        try store.putSource(state.scoringKernelSource, sha256: state.scoringKernelSHA256)
+        try store.commit(candidates: [], promotions: [],
+                         checkpoint: Checkpoint(runID: runID, candidateCount: state.candidateCount, state: try JSONEncoder().encode(state)))
+    }
 }

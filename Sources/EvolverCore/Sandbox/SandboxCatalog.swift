@@ -55,6 +55,28 @@ public struct SandboxCatalog: Sendable {
         try Sandbox(directory: try directory(of: name), verifyLock: verifyLock, expectedOutputs: expectedOutputs)
     }
 
+    /// The sandbox whose manifest declares it the evolver's judge (`"judge": true`).
+    /// - Throws: `EvolverError.invalidSandbox` when none or more than one declares it.
+    public func judge() throws -> Sandbox {
+        var found: [String] = []
+        for name in names() {
+            let url = root.appendingPathComponent(name).appendingPathComponent(Sandbox.Files.manifest)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let manifest = try? JSONDecoder().decode(JudgeDeclaration.self, from: data), manifest.judge == true else { continue }
+            found.append(name)
+        }
+        guard found.count == 1 else {
+            throw EvolverError.invalidSandbox(sandbox: found.first ?? "judge", reason: found.isEmpty
+                ? "no sandbox in \(root.path) declares \"judge\": true in its manifest.json; the evolver needs exactly one scoring kernel"
+                : "sandboxes \(found.joined(separator: ", ")) all declare \"judge\": true; exactly one may")
+        }
+        return try load(found[0])
+    }
+
+    private struct JudgeDeclaration: Decodable {
+        var judge: Bool?
+    }
+
     /// Whether a sandbox's fixed files match its lock.
     public enum LockStatus: Sendable, Equatable {
         case locked

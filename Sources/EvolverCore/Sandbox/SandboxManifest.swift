@@ -23,9 +23,12 @@ public struct SandboxManifest: Codable, Sendable, Equatable {
     public var maxImageBytes: Int
     /// The benchmark workload and sampling parameters.
     public var benchmark: BenchmarkSpec
+    /// Whether this sandbox's kernel is the evolver's own judge (its scoring kernel). Exactly one
+    /// sandbox declares it; its promoted kernels may be adopted, through the adoption guard.
+    public var judge: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case name, description, entry, benchmark
+        case name, description, entry, benchmark, judge
         case allowedSymbols = "allowed_symbols"
         case deadlineMs = "deadline_ms"
         case compileDeadlineMs = "compile_deadline_ms"

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The active scoring kernel: the `score` sandbox's kernel, compiled in-process and called for
-/// every comparison between benchmark samples.
+/// A scoring kernel compiled in-process and called for comparisons between benchmark samples:
+/// the judge sandbox's seed, or a kernel adopted through the adoption guard (see `Judge`).
 ///
 /// Its contract: `int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)`.
 ///
@@ -14,7 +14,9 @@ public final class ScoringKernel: @unchecked Sendable {
 
     private let module: TrustedKernelModule
     private let function: Function
-    /// SHA-256 of the kernel source in use.
+    /// The kernel source.
+    public let source: String
+    /// SHA-256 of the kernel source.
     public let sourceSHA256: String
     /// Largest sample count per side the contract allows.
     public static let maxSamples = 1024
@@ -25,6 +27,7 @@ public final class ScoringKernel: @unchecked Sendable {
     public init(source: String, symbols: [String] = ["memcpy", "memset", "memmove"]) throws {
         module = try TrustedKernelModule(source: source, entry: "score", symbols: symbols)
         function = unsafeBitCast(module.entry, to: Function.self)
+        self.source = source
         sourceSHA256 = Hashing.sha256Hex(source)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RunStore
 import KernelSyntax
 import Testing
 import TestSupport
@@ -24,36 +25,35 @@ struct StagedEvaluationTests {
     @Test func screenStopsAnEquallyFastCandidateAndPassesAMuchFasterOne() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let judge = try Judge(seedOf: sandbox)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
         #expect(slowIncumbent != sandbox.seedSource)
 
         // The same kernel against itself: not 4% faster in every round (an A/A screen).
-        let same = try staged(sandbox).evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        let same = try staged(sandbox).evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
         #expect(same.verdict == .screenedOut, "\(same.verdict): \(same.detail)")
-        #expect(same.stage == "screen" && same.detail.hasPrefix("speed screen"))
+        #expect(same.stage == .screen && same.detail.hasPrefix("speed screen"))
         let screen = try #require(staged(sandbox).screen)
-        #expect(same.screenIncumbent.count == same.screenCandidate.count && (1...screen.rounds).map { $0 * screen.samples }.contains(same.screenIncumbent.count))
-        #expect(same.incumbentSamples.isEmpty, "no deciding benchmark after the screen stopped it")
+        #expect((1...screen.rounds).contains(same.evidence.screenRounds.count))
+        #expect(same.evidence.screenRounds.allSatisfy { $0.incumbent.count == screen.samples && $0.candidate.count == screen.samples && $0.failure == nil })
+        #expect(same.evidence.deciding == nil, "no deciding benchmark after the screen stopped it")
 
         // The seed against the spinning incumbent: passes every screen round, the suite and the benchmark.
-        let fast = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
-        #expect(fast.verdict == .passed && fast.stage == "benchmark", "\(fast.verdict): \(fast.detail)")
-        #expect(fast.screenIncumbent.count == screen.rounds * screen.samples)
-        #expect(fast.incumbentSamples.count == sandbox.manifest.benchmark.samples)
+        let fast = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(fast.verdict == .passed && fast.stage == .benchmark, "\(fast.verdict): \(fast.detail)")
+        #expect(fast.evidence.screenRounds.count == screen.rounds)
+        let deciding = try #require(fast.evidence.deciding)
+        #expect(deciding.incumbent.count == sandbox.manifest.benchmark.samples && deciding.candidate.count == sandbox.manifest.benchmark.samples)
         #expect(try #require(fast.screenComparison).relativeGain > screen.minimumGain)
 
-        // Replayed from the journaled samples (screen rounds first), the screen decides the same way
-        // and the deciding samples are the recorded ones.
-        let journal: [Int: (incumbent: [Int64], candidate: [Int64])] = [
-            1: (same.screenIncumbent, same.screenCandidate),
-            2: (fast.screenIncumbent + fast.incumbentSamples, fast.screenCandidate + fast.candidateSamples),
-        ]
-        let replay = staged(sandbox, recorded: { journal[$0].map { RecordedBenchmarks(incumbent: $0.incumbent, candidate: $0.candidate) } })
-        let same2 = try replay.evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        // Replayed from the journaled evidence, the screen decides the same way and the deciding
+        // samples are the recorded ones.
+        let journal = [1: same.evidence, 2: fast.evidence]
+        let replay = staged(sandbox, recorded: { journal[$0] })
+        let same2 = try replay.evaluate(try offspring(slowIncumbent, index: 1), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
         #expect(same2.verdict == .screenedOut && same2.detail == same.detail)
-        let fast2 = try replay.evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
-        #expect(fast2.verdict == .passed && fast2.incumbentSamples == fast.incumbentSamples && fast2.candidateSamples == fast.candidateSamples)
+        let fast2 = try replay.evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(fast2.verdict == .passed && fast2.evidence == fast.evidence)
     }
 
     /// Which inputs a benchmark's windows use follows their calibrated repetitions (timing), so a
@@ -62,32 +62,33 @@ struct StagedEvaluationTests {
     @Test func replayTakesABenchmarkFailureFromTheJournal() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let judge = try Judge(seedOf: sandbox)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
-        let journaled = RecordedBenchmarks(incumbent: [], candidate: [], failure: (.wrongOutput, "on the benchmark workload the candidate's outputs differ"))
+        let failed = BenchmarkEvidence.failed(verdict: Verdict.wrongOutput.rawValue, detail: "on the benchmark workload the candidate's outputs differ")
+        let journaled = CandidateEvidence(screenRounds: [failed])
         let replay = staged(sandbox, recorded: { _ in journaled })
-        let r = try replay.evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
-        #expect(r.verdict == .wrongOutput && r.stage == "screen" && r.detail == journaled.failure?.detail, "\(r.verdict): \(r.detail)")
+        let r = try replay.evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(r.verdict == .wrongOutput && r.stage == .screen && r.detail == failed.failure?.detail, "\(r.verdict): \(r.detail)")
         // Live, the same candidate passes the screen.
-        let live = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
+        let live = try staged(sandbox).evaluate(try offspring(sandbox.seedSource, index: 3), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
         #expect(live.verdict == .passed, "\(live.verdict): \(live.detail)")
     }
 
     @Test func wrongCandidatesStopAtTheCheapCasesOrTheSuite() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let scoring = try ScoringKernel(scoreSandbox: sandbox)
+        let judge = try Judge(seedOf: sandbox)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
         // Wrong everywhere: the cheap stage catches it.
         let wrong = sandbox.seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = u2 + 1;")
-        let cheap = try staged(sandbox).evaluate(try offspring(wrong, index: 3), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
-        #expect(cheap.verdict == .wrongOutput && cheap.stage == "cheap")
+        let cheap = try staged(sandbox).evaluate(try offspring(wrong, index: 3), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(cheap.verdict == .wrongOutput && cheap.stage == .cheap)
         // Fast, and wrong only on inputs larger than the cheap cases and the benchmark workload: it
         // passes the screen, and the whole suite catches it.
         let large = sandbox.seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = n > 500 ? u2 + 1 : u2;")
         #expect(large != sandbox.seedSource)
-        let suite = try staged(sandbox).evaluate(try offspring(large, index: 4), incumbentSource: slowIncumbent, scoring: scoring, with: evaluator)
-        #expect(suite.verdict == .wrongOutput && suite.stage == "suite", "\(suite.verdict) at \(suite.stage): \(suite.detail)")
-        #expect(suite.screenIncumbent.count == SpeedScreen.standard.rounds * SpeedScreen.standard.samples, "every screen round ran before the suite")
+        let suite = try staged(sandbox).evaluate(try offspring(large, index: 4), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(suite.verdict == .wrongOutput && suite.stage == .suite, "\(suite.verdict) at \(suite.stage): \(suite.detail)")
+        #expect(suite.evidence.screenRounds.count == SpeedScreen.standard.rounds, "every screen round ran before the suite")
     }
 }
