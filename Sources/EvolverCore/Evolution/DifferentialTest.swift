@@ -30,16 +30,24 @@ public struct DifferentialTest {
 
     /// Runs the candidate and the seed on `cases` (in batches of `batch` per worker job) and
     /// compares every return value and output; stops at the first batch with a disagreement.
+    /// - Parameter seedAhead: the seed's results computed in the background (group `group`), or
+    ///   nil to run the seed on `evaluator` first, batch by batch.
     /// - Throws: `EvolverError.workerFailed` when the seed itself fails on the inputs.
-    public func compare(_ candidateSource: String, on cases: [KernelCase], poisons: [UInt8], evaluator: KernelEvaluator,
-                        batch: Int = Int.max, describing: String = "random input") throws -> DifferentialOutcome {
+    func compare(_ candidateSource: String, on cases: [KernelCase], poisons: [UInt8], evaluator: KernelEvaluator,
+                 seedAhead: (SeedAhead, group: Int)? = nil, batch: Int = Int.max, describing: String = "random input") throws -> DifferentialOutcome {
         var outcome = DifferentialOutcome(passed: 0, total: cases.count, firstFailure: nil, detail: nil)
         var start = 0
         while start < cases.count, outcome.firstFailure == nil {
             let end = min(cases.count, start + max(1, batch))
             let part = Array(cases[start..<end]), partPoisons = Array(poisons[start..<end])
-            guard case .success(let want) = try evaluator.run(seedSource, cases: part, poisons: partPoisons) else {
-                throw EvolverError.workerFailed("the seed failed on differential inputs")
+            let want: [CallResult]
+            if let (ahead, group) = seedAhead {
+                want = try ahead.results(group: group, range: start..<end)
+            } else {
+                guard case .success(let results) = try evaluator.run(seedSource, cases: part, poisons: partPoisons) else {
+                    throw EvolverError.workerFailed("the seed failed on differential inputs")
+                }
+                want = results
             }
             let got: [CallResult]
             var failure: KernelEvaluator.ValidationFailure?
@@ -85,6 +93,13 @@ public struct DifferentialTest {
         }
         return CaseFailure(caseId: c.id, expected: "the seed's result", actual: "a different result")
     }
+}
+
+/// A value handed to concurrent work that uses it from one thread at a time (a worker is used by
+/// one thread at a time).
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// What the differential test found: inputs on which the candidate agreed with the seed.

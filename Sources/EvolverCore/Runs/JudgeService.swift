@@ -89,10 +89,11 @@ extension EvolutionService {
         let sandbox = try judgeSandbox()
         let sha = Hashing.sha256Hex(source)
         let before = try activeScorerSHA256()
-        try store.putSources([sha: source, Hashing.sha256Hex(sandbox.seedSource): sandbox.seedSource])
+        try store.putSources([sha: source].merging([Hashing.sha256Hex(sandbox.seedSource): sandbox.seedSource]) { a, _ in a })
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         let pairs = try store.recentEvidence(limit: AdoptionGuard.refereeCap).flatMap(\.measuredBenchmarks).prefix(AdoptionGuard.refereeCap)
-        var evidence = try AdoptionGuard(sandbox: sandbox, evaluator: evaluator).check(source, pairs: Array(pairs.reversed()), inputSeed: inputSeed, clock: clock)
+        let reference = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
+        var evidence = try AdoptionGuard(sandbox: sandbox, evaluator: evaluator, reference: reference).check(source, pairs: Array(pairs.reversed()), inputSeed: inputSeed, clock: clock)
         guard evidence.passed else {
             let why = evidence.failure ?? "refused"
             let event = try record(refusalKind, sha256: sha, active: refusalKind == .incident ? Hashing.sha256Hex(sandbox.seedSource) : before,

@@ -11,6 +11,9 @@ public struct ContractSampler: Sendable {
     public let harness: HarnessSpec
     /// Cap on the total element count of all buffers of one input.
     public let maxElements: Int
+    /// Whether arrays may also share a few values across the input (ties between inputs) or lie
+    /// in a narrow window of their own (many near-ties, ranges of very different widths).
+    public var crossArrayPatterns = false
 
     /// - Throws: `HarnessFailure` when an int parameter has no `range` (the contract must state it).
     public init(harness: HarnessSpec, maxElements: Int = 1 << 14) throws {
@@ -28,7 +31,8 @@ public struct ContractSampler: Sendable {
 
     func sampleOne(id: String, rng: inout SplitMix64) throws -> KernelCase {
         for _ in 0..<200 {
-            let ints = try drawInts(rng: &rng)
+            var ints = try drawInts(rng: &rng)
+            if crossArrayPatterns, rng.below(4) == 0 { ints = sameSizes(ints) }
             var total = 0
             var lengths: [String: Int] = [:]
             for p in harness.params where p.kind != .int {
@@ -38,15 +42,45 @@ public struct ContractSampler: Sendable {
             }
             guard total <= maxElements else { continue }
             var args = ints.mapValues { KernelCase.Value.int($0) }
+            var shared: [Int64] = []
+            var previous: [Int64]?
+            var lowBits: (base: Int64, shift: Int64)?
             for p in harness.params where p.kind == .input {
                 let range = (HarnessSpec.bounds(p.values, ints) ?? nil) ?? p.type!.range
-                args[p.name] = .array(drawArray(count: lengths[p.name]!, range: range, rng: &rng))
+                let count = lengths[p.name]!
+                var values: [Int64]
+                if crossArrayPatterns, shared.isEmpty { shared = (0..<(1 + rng.below(4))).map { _ in rng.int(in: range) } }
+                switch crossArrayPatterns ? rng.below(7) : 0 {
+                case 3:
+                    let pool = shared.filter(range.contains)
+                    values = (0..<count).map { _ in pool.isEmpty ? range.lowerBound : pool[rng.below(pool.count)] }
+                case 4:
+                    values = Self.narrowWindow(count: count, range: range, rng: &rng)
+                case 5:
+                    if lowBits == nil { lowBits = (rng.int(in: range), Int64(8 + rng.below(32))) }
+                    values = Self.sharedLowBits(count: count, range: range, base: lowBits!.base, shift: lowBits!.shift, rng: &rng)
+                case 6 where previous.map { !$0.isEmpty } ?? false:
+                    values = Self.nearCopy(of: previous!, count: count, range: range, rng: &rng)
+                default:
+                    values = drawArray(count: count, range: range, rng: &rng)
+                }
+                args[p.name] = .array(values)
+                previous = values
             }
             let kernelCase = KernelCase(id: id, args: args)
             _ = try kernelCase.bufferLengths(for: harness)
             return kernelCase
         }
         throw HarnessFailure("could not draw an input under \(maxElements) elements")
+    }
+
+    /// Every int whose range is the first int's range takes the first int's value (arrays of equal length).
+    func sameSizes(_ ints: [String: Int64]) -> [String: Int64] {
+        let params = harness.params.filter { $0.kind == .int }
+        guard let first = params.first, let value = ints[first.name] else { return ints }
+        var result = ints
+        for p in params.dropFirst() where p.range == first.range { result[p.name] = value }
+        return result
     }
 
     /// Ints in dependency order: a bound may name ints drawn before it.
@@ -74,6 +108,43 @@ public struct ContractSampler: Sendable {
         case 5, 6: return rng.int(in: lo...(hi - lo > 64 ? lo + 64 : hi))
         default: return rng.int(in: range)
         }
+    }
+
+    /// Values in a window of the range of a random, log-uniform width (1 to 2^20) at a random place.
+    static func narrowWindow(count: Int, range: ClosedRange<Int64>, rng: inout SplitMix64) -> [Int64] {
+        let width = min(range.upperBound - range.lowerBound, Int64(1) << Int64(rng.below(21)))
+        let start = rng.int(in: range.lowerBound...(range.upperBound - width))
+        return (0..<count).map { _ in rng.int(in: start...(start + width)) }
+    }
+
+    /// Values that agree with `base` in their low `shift` bits (they differ by multiples of 2^shift),
+    /// so only their high bits tell them apart.
+    static func sharedLowBits(count: Int, range: ClosedRange<Int64>, base: Int64, shift: Int64, rng: inout SplitMix64) -> [Int64] {
+        let mask = (Int64(1) << shift) - 1
+        return (0..<count).map { _ in
+            let v = (rng.int(in: range) & ~mask) | (base & mask)
+            return range.contains(v) ? v : base
+        }
+    }
+
+    /// A copy of `other` (cycled to `count`), in its order or shuffled, with one element changed:
+    /// arrays that are almost the same.
+    static func nearCopy(of other: [Int64], count: Int, range: ClosedRange<Int64>, rng: inout SplitMix64) -> [Int64] {
+        guard count > 0 else { return [] }
+        var values = (0..<count).map { other[$0 % other.count] }
+        if rng.below(2) == 0 {
+            for i in stride(from: count - 1, to: 0, by: -1) { values.swapAt(i, rng.below(i + 1)) }
+        }
+        // The element changed: the smallest, the largest or any; by one, to a bound, or to anything.
+        let indices = Array(values.indices)
+        let i = [indices.min { values[$0] < values[$1] }!, indices.max { values[$0] < values[$1] }!, rng.below(count)][rng.below(3)]
+        let v = values[i]
+        switch rng.below(3) {
+        case 0: values[i] = v > range.lowerBound ? v - 1 : v + 1
+        case 1: values[i] = v == range.lowerBound ? range.upperBound : range.lowerBound
+        default: values[i] = rng.int(in: range)
+        }
+        return values
     }
 
     func drawArray(count: Int, range: ClosedRange<Int64>, rng: inout SplitMix64) -> [Int64] {
