@@ -14,7 +14,7 @@ while let a = arguments.next() {
     case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,replay,kill9]\n".utf8))
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,replay,self,kill9]\n".utf8))
         exit(2)
     }
 }
@@ -150,6 +150,11 @@ if wanted("replay") {
     let report = try svc.replay(s.run, remeasure: false)
     figures.add("replay_identical", report.identical ? 1 : 0, goal: "1",
                 note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field)" } ?? "")")
+}
+if wanted("self") {
+    var selfHosting = SelfHostingFigures(
+        evolution: evolution, corpus: catalog.root.deletingLastPathComponent().appendingPathComponent("Tests/EvolverCoreTests/Scoring/WrongScorers"))
+    try selfHosting.add(to: &figures, runSeconds: Double(ProcessInfo.processInfo.environment["EVOLVER_BENCH_SELF_SECONDS"] ?? "") ?? 300)
 }
 if wanted("kill9") {
     let (lost, recorded) = try evolution.killNineTrials(20)

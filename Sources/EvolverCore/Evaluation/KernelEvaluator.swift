@@ -103,10 +103,13 @@ public final class KernelEvaluator {
 
     /// Runs a kernel over cases, call i poisoned with `poisons[i]`, without judging it.
     /// - Returns: the call results in case order, or why the run stopped (with the calls completed before).
-    public func run(_ source: String, cases: [KernelCase], poisons: [UInt8]) throws -> Result<[CallResult], ValidationFailure> {
+    /// - Parameter callDeadlineMs: a per-call deadline other than the manifest's.
+    public func run(_ source: String, cases: [KernelCase], poisons: [UInt8], callDeadlineMs: Int? = nil) throws -> Result<[CallResult], ValidationFailure> {
         let prepared = try PreparedCase.prepare(cases, harness: sandbox.harness)
         let calls = prepared.indices.map { (caseIndex: $0, poison: poisons[$0]) }
-        let reply = try worker.run(WorkerJob(manifest: sandbox.manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls)))
+        var manifest = sandbox.manifest
+        if let callDeadlineMs { manifest.deadlineMs = callDeadlineMs }
+        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls)))
         let results = try decodeCalls(reply, calls: calls, cases: prepared)
         guard reply.status == .ok, results.count == calls.count else {
             let detail = reply.status == .ok ? "the worker returned \(results.count) of \(calls.count) calls" : describe(reply, caseID: reply.failingCall.map { prepared[$0].id })

@@ -30,11 +30,14 @@ public struct DifferentialTest {
 
     /// Runs the candidate and the seed on `cases` (in batches of `batch` per worker job) and
     /// compares every return value and output; stops at the first batch with a disagreement.
-    /// - Parameter seedAhead: the seed's results computed in the background (group `group`), or
-    ///   nil to run the seed on `evaluator` first, batch by batch.
+    /// - Parameters:
+    ///   - seedAhead: the seed's results computed in the background (group `group`), or nil to run
+    ///     the seed on `evaluator` first, batch by batch.
+    ///   - callDeadlineMs: a per-call deadline other than the manifest's.
     /// - Throws: `EvolverError.workerFailed` when the seed itself fails on the inputs.
     func compare(_ candidateSource: String, on cases: [KernelCase], poisons: [UInt8], evaluator: KernelEvaluator,
-                 seedAhead: (SeedAhead, group: Int)? = nil, batch: Int = Int.max, describing: String = "random input") throws -> DifferentialOutcome {
+                 seedAhead: (SeedAhead, group: Int)? = nil, batch: Int = Int.max, describing: String = "random input",
+                 callDeadlineMs: Int? = nil) throws -> DifferentialOutcome {
         var outcome = DifferentialOutcome(passed: 0, total: cases.count, firstFailure: nil, detail: nil)
         var start = 0
         while start < cases.count, outcome.firstFailure == nil {
@@ -44,14 +47,14 @@ public struct DifferentialTest {
             if let (ahead, group) = seedAhead {
                 want = try ahead.results(group: group, range: start..<end)
             } else {
-                guard case .success(let results) = try evaluator.run(seedSource, cases: part, poisons: partPoisons) else {
+                guard case .success(let results) = try evaluator.run(seedSource, cases: part, poisons: partPoisons, callDeadlineMs: callDeadlineMs) else {
                     throw EvolverError.workerFailed("the seed failed on differential inputs")
                 }
                 want = results
             }
             let got: [CallResult]
             var failure: KernelEvaluator.ValidationFailure?
-            switch try evaluator.run(candidateSource, cases: part, poisons: partPoisons) {
+            switch try evaluator.run(candidateSource, cases: part, poisons: partPoisons, callDeadlineMs: callDeadlineMs) {
             case .success(let results): got = results
             case .failure(let f): got = f.completed; failure = f
             }

@@ -44,18 +44,20 @@ public final class EvolutionEngine {
     private let shouldStop: () -> Bool
     private let progress: (Progress) -> Void
     private let integrity: () throws -> Void
+    private let recordedGenerationSizes: [Int: Int]?
     private var passing = 0
 
     /// - Parameters:
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
     ///   - hooks: how adoptions are guarded and incidents recorded (the store), or checked (replay).
     ///   - recordedSamples: replay feeds recorded evidence instead of measuring.
+    ///   - recordedGenerationSizes: replay plans each generation as large as the journal recorded it.
     ///   - integrity: checked before every generation; what it throws stops the run.
     /// - Throws: `EvolverError` when the seed does not parse or a worker cannot start.
     public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge, hooks: JudgeHooks = .none,
                 clock: @escaping () -> Double, shouldStop: @escaping () -> Bool = { false },
                 progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil,
-                integrity: @escaping () throws -> Void = {}) throws {
+                recordedGenerationSizes: [Int: Int]? = nil, integrity: @escaping () throws -> Void = {}) throws {
         self.sandbox = sandbox
         self.options = options
         self.journal = journal
@@ -79,6 +81,7 @@ public final class EvolutionEngine {
         self.shouldStop = shouldStop
         self.progress = progress
         self.integrity = integrity
+        self.recordedGenerationSizes = recordedGenerationSizes
     }
 
     /// The state a new run starts from.
@@ -108,12 +111,21 @@ public final class EvolutionEngine {
             if let g = options.generationLimit, state.generation >= g { return (state, .completed) }
             var count = options.offspringPerGeneration
             if let limit = options.candidateLimit { count = min(count, limit - state.candidateCount) }
+            if let sizes = recordedGenerationSizes {
+                count = min(count, sizes[state.generation] ?? 0)
+            } else if let t = options.timeLimit {
+                // Under a time budget a generation is only as large as the time left allows; the first
+                // one, before anything was measured, one candidate per worker.
+                let perCandidate = secondsPerCandidate(elapsed: elapsed() - elapsedBefore, state: state, since: start, before: elapsedBefore)
+                count = min(count, perCandidate.map { max(1, Int((t - elapsed()) / $0)) } ?? max(1, options.jobs))
+            }
             guard count > 0 else { return (state, .completed) }
             var next = state
             let offspring = planner.plan(count: count, state: &next, known: &known, tournamentSize: options.tournamentSize)
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
-            let results = evaluate(offspring, incumbentSource: incumbentSource)
+            let results = evaluate(offspring, incumbentSource: incumbentSource,
+                                   pastDeadline: options.timeLimit.map { t in { elapsed() > t } } ?? { false })
             if shouldStop() { return (state, .interrupted) }
             // A generation that ran past the time budget is not recorded: the budget is a bound, not a target.
             if let t = options.timeLimit, elapsed() > t { return (state, .completed) }
@@ -136,18 +148,32 @@ public final class EvolutionEngine {
         }
     }
 
+    /// Seconds one candidate has taken so far (this process's generations, else the run's history),
+    /// or nil before anything was measured.
+    private func secondsPerCandidate(elapsed: Double, state: SearchState, since start: SearchState, before: Double) -> Double? {
+        let here = state.candidateCount - start.candidateCount
+        if here > 0 { return elapsed / Double(here) }
+        return state.candidateCount > 0 && before > 0 ? before / Double(state.candidateCount) : nil
+    }
+
     /// Normalized source of a population member.
     public func source(of member: SearchState.Member) throws -> String {
         member.sha256 == seedSHA256 ? seedSource : CPrinter.print(try planner.unit(of: member))
     }
 
-    private func evaluate(_ offspring: [Offspring], incumbentSource: String) -> [StagedEvaluation.Result] {
+    /// Evaluates a generation's offspring in parallel; once `pastDeadline` says the time budget is
+    /// spent, the candidates not yet started are skipped (the generation is then not recorded).
+    private func evaluate(_ offspring: [Offspring], incumbentSource: String, pastDeadline: @escaping () -> Bool) -> [StagedEvaluation.Result] {
         let slots = ResultSlots<StagedEvaluation.Result>(count: offspring.count)
         let staged = self.staged, pool = self.pool, judge = self.judge
+        let late = UncheckedSendable(pastDeadline)
         DispatchQueue.concurrentPerform(iterations: offspring.count) { i in
             let result: StagedEvaluation.Result
             do {
-                result = try pool.with { try staged.evaluate(offspring[i], incumbentSource: incumbentSource, judge: judge, with: $0) }
+                result = try pool.with { evaluator in
+                    guard !late.value() else { throw EvolverError.workerFailed("skipped: the time budget is spent") }
+                    return try staged.evaluate(offspring[i], incumbentSource: incumbentSource, judge: judge, with: evaluator)
+                }
             } catch {
                 result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: .cheap, compileNs: 0)
             }

@@ -17,8 +17,8 @@ final class SeedAhead: @unchecked Sendable {
     private let stopped = Atomic<Bool>(false)
     private let finished = DispatchGroup()
 
-    /// Starts running `seedSource` on `groups` (batches of `batch` inputs) on `worker`.
-    init(seedSource: String, groups: [(cases: [KernelCase], poisons: [UInt8])], on worker: KernelEvaluator, batch: Int) {
+    /// Starts running `seedSource` on `groups` (batches of `batch` inputs, each call within `callDeadlineMs`) on `worker`.
+    init(seedSource: String, groups: [(cases: [KernelCase], poisons: [UInt8])], on worker: KernelEvaluator, batch: Int, callDeadlineMs: Int?) {
         var batches: [Batch] = []
         for (g, group) in groups.enumerated() {
             for start in stride(from: 0, to: group.cases.count, by: max(1, batch)) {
@@ -39,7 +39,7 @@ final class SeedAhead: @unchecked Sendable {
                 } else {
                     let cases = Array(groups[b.group].cases[b.range]), poisons = Array(groups[b.group].poisons[b.range])
                     result = Result {
-                        guard case .success(let calls) = try worker.run(seedSource, cases: cases, poisons: poisons) else {
+                        guard case .success(let calls) = try worker.run(seedSource, cases: cases, poisons: poisons, callDeadlineMs: callDeadlineMs) else {
                             throw EvolverError.workerFailed("the seed failed on differential inputs")
                         }
                         return calls

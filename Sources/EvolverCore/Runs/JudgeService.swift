@@ -52,9 +52,9 @@ extension EvolutionService {
         let seed = try ScoringKernel(source: sandbox.seedSource, symbols: sandbox.manifest.allowedSymbols)
         let events = try store.scorerEvents()
         guard let active = events.last?.activeSHA256, active != seed.sourceSHA256 else { return Judge(active: seed, seed: seed) }
-        func fallBack(_ why: String, evidence: GuardEvidence? = nil) throws -> Judge {
+        func fallBack(_ why: String) throws -> Judge {
             try store.putSource(seed.source, sha256: seed.sourceSHA256)
-            try record(.incident, sha256: active, active: seed.sourceSHA256, origin: AdoptionOrigin(), sandbox: sandbox, evidence: evidence, reason: why)
+            try record(.incident, sha256: active, active: seed.sourceSHA256, origin: AdoptionOrigin(), sandbox: sandbox, evidence: nil, reason: why)
             warn("the adopted scoring kernel \(active.prefix(12)) \(why); judging with the seed scorer (see 'evolver self')")
             return Judge(active: seed, seed: seed)
         }
@@ -68,7 +68,11 @@ extension EvolutionService {
         let why = adoption.map { "its guard evidence is for evolver \($0.evolverVersion) and lock \($0.lockDigest.prefix(12))" } ?? "it has no guard evidence"
         let outcome = try offer(source, origin: AdoptionOrigin(runID: adoption?.runID, promotion: adoption?.promotion, file: adoption?.file),
                                 inputSeed: UInt64.random(in: 0...UInt64.max), reason: "guard run again: \(why)", refusalKind: .incident)
-        guard outcome.adopted else { return try fallBack("failed the adoption guard run again (\(outcome.reason))", evidence: outcome.event.evidence) }
+        guard outcome.adopted else {
+            // The failed guard run is recorded as the incident; the seed judges from here on.
+            warn("the adopted scoring kernel \(active.prefix(12)) failed the adoption guard run again (\(outcome.reason)); judging with the seed scorer (see 'evolver self')")
+            return Judge(active: seed, seed: seed)
+        }
         return Judge(active: try ScoringKernel(source: source, symbols: sandbox.manifest.allowedSymbols), seed: seed)
     }
 
@@ -95,7 +99,7 @@ extension EvolutionService {
         let reference = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         var evidence = try AdoptionGuard(sandbox: sandbox, evaluator: evaluator, reference: reference).check(source, pairs: Array(pairs.reversed()), inputSeed: inputSeed, clock: clock)
         guard evidence.passed else {
-            let why = evidence.failure ?? "refused"
+            let why = refusalKind == .incident ? "\(reason), and it failed: \(evidence.failure ?? "refused")" : evidence.failure ?? "refused"
             let event = try record(refusalKind, sha256: sha, active: refusalKind == .incident ? Hashing.sha256Hex(sandbox.seedSource) : before,
                                    origin: origin, sandbox: sandbox, evidence: evidence, reason: why)
             return AdoptionOutcome(adopted: false, reason: why, event: event)
@@ -158,8 +162,19 @@ extension EvolutionService {
                                     reason: String(format: "not offered to the guard: %.1f s of the run's time budget left, the guard takes about %.0f s", max(0, left), needed))
                     return nil
                 }
-                let outcome = try self.offer(request.source, origin: origin,
+                let outcome: AdoptionOutcome
+                do {
+                    outcome = try self.offer(request.source, origin: origin,
                                              inputSeed: BenchmarkSeed.derive(runSeed: runSeed, candidate: request.candidateIndex, purpose: .adoption))
+                } catch let error as EvolverError {
+                    // The guard could not finish (its sandbox failed): no adoption, and the run goes on with its judge.
+                    let why = "the adoption guard could not finish: \(error.localizedDescription)"
+                    try self.store.putSource(request.source, sha256: request.sha256)
+                    try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin,
+                                    sandbox: try self.judgeSandbox(), evidence: nil, reason: why)
+                    warn("promotion \(request.promotion) was not adopted as the judge: \(why)")
+                    return nil
+                }
                 guard outcome.adopted else {
                     warn("promotion \(request.promotion) was not adopted as the judge: \(outcome.reason)")
                     return nil

@@ -117,7 +117,8 @@ extension EvolutionService {
             sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, judge: judge,
             hooks: try journaledAdoptions(run: id, recorded: recorded),
             clock: { 0 }, shouldStop: { journal.divergence != nil },
-            recordedSamples: { index in evidence[index] ?? CandidateEvidence() })
+            recordedSamples: { index in evidence[index] ?? CandidateEvidence() },
+            recordedGenerationSizes: Dictionary(grouping: recorded, by: \.generation).mapValues(\.count))
         let final = try engine.run(from: engine.initialState(scoringSource: scoringSource), known: [])
         if journal.divergence == nil, final.state.candidateCount != recorded.count {
             journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")

@@ -25,6 +25,9 @@ public struct AdoptionGuard {
     public static let refereeCap = 4000
     /// Inputs per worker job.
     static let batch = 200
+    /// The guard checks agreement, not speed: a call may take this long (the contract's largest
+    /// inputs, on a loaded machine) before it counts as a timeout.
+    var callDeadlineMs: Int { max(sandbox.manifest.deadlineMs, 10_000) }
 
     public init(sandbox: Sandbox, evaluator: KernelEvaluator, reference: KernelEvaluator? = nil) {
         self.sandbox = sandbox
@@ -49,7 +52,7 @@ public struct AdoptionGuard {
         let panel = try refereeCases(pairs.suffix(Self.refereeCap))
         let groups = [(inputs, inputs.map { _ in KernelEvaluator.poison(&rng) }), (panel, panel.map { _ in KernelEvaluator.poison(&rng) })]
         // The seed's results are computed on the second worker while the first runs the candidate.
-        let ahead = reference.map { SeedAhead(seedSource: sandbox.seedSource, groups: groups, on: $0, batch: Self.batch) }
+        let ahead = reference.map { SeedAhead(seedSource: sandbox.seedSource, groups: groups, on: $0, batch: Self.batch, callDeadlineMs: callDeadlineMs) }
         defer { ahead?.stop() }
         let test = DifferentialTest(sandbox: sandbox, seedSource: sandbox.seedSource, inputs: randomInputs)
         let suite = try evaluator.validate(source, rng: &suiteOrder)
@@ -60,7 +63,8 @@ public struct AdoptionGuard {
             return evidence
         }
         let differential = try test.compare(source, on: groups[0].0, poisons: groups[0].1, evaluator: evaluator,
-                                            seedAhead: ahead.map { ($0, 0) }, batch: Self.batch, describing: "contract input")
+                                            seedAhead: ahead.map { ($0, 0) }, batch: Self.batch, describing: "contract input",
+                                            callDeadlineMs: callDeadlineMs)
         evidence.differentialPassed = differential.passed
         evidence.differentialTotal = differential.total
         if let detail = differential.detail {
@@ -69,7 +73,8 @@ public struct AdoptionGuard {
             return evidence
         }
         let referee = try test.compare(source, on: groups[1].0, poisons: groups[1].1, evaluator: evaluator,
-                                       seedAhead: ahead.map { ($0, 1) }, batch: Self.batch, describing: "journaled comparison")
+                                       seedAhead: ahead.map { ($0, 1) }, batch: Self.batch, describing: "journaled comparison",
+                                       callDeadlineMs: callDeadlineMs)
         evidence.refereeAgreed = referee.passed
         evidence.refereePairs = referee.total
         if let detail = referee.detail {
