@@ -35,8 +35,7 @@ struct CheckCommand: ParsableCommand {
                 check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), judge: judge)
                 check.onIncident = { try service.recordIncident($0, runID: nil) }
             } else {
-                let seed = try ScoringKernel(source: try catalog.judge().seedSource)
-                judge = Judge(active: seed, seed: seed)
+                judge = try Judge(seedOf: try catalog.judge(), workerPath: WorkerProcess.defaultExecutable())
                 check = KernelCheck(evaluator: try KernelEvaluator(sandbox: target, worker: worker), judge: judge)
             }
             report = try check.run(source: source, path: kernel ?? "seed.c", seed: seed ?? UInt64.random(in: 0...UInt64.max))

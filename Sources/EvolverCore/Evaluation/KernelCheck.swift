@@ -27,7 +27,7 @@ public struct KernelCheck {
             sandbox: evaluator.sandbox.name, kernelPath: path, kernelSHA256: Hashing.sha256Hex(source), seed: seed, verdict: .internalError,
             detail: "", validation: .init(passed: 0, total: evaluator.sandbox.cases.count, firstFailure: nil),
             differential: nil, benchmark: nil, compileMs: 0, imageBytes: 0,
-            diagnostics: [], scoringKernelSHA256: judge.active.sourceSHA256, lockSHA256: evaluator.sandbox.lockDigest)
+            diagnostics: [], scoringKernelSHA256: judge.activeSHA256, lockSHA256: evaluator.sandbox.lockDigest)
         do {
             try evaluate(source, seed: seed, into: &report)
         } catch EvolverError.workerFailed(let why) {

@@ -98,10 +98,7 @@ public final class EvolutionEngine {
         var known = known
         known.insert(seedSHA256)
         passing = state.passing
-        if state.scoringKernelSHA256 != judge.active.sourceSHA256 {
-            judge.adopt(state.scoringKernelSHA256 == judge.seed.sourceSHA256 ? judge.seed
-                        : try ScoringKernel(source: state.scoringKernelSource))
-        }
+        if state.scoringKernelSHA256 != judge.activeSHA256 { judge.adopt(source: state.scoringKernelSource) }
         let began = clock()
         func elapsed() -> Double { elapsedBefore + clock() - began }
         while true {
@@ -124,23 +121,26 @@ public final class EvolutionEngine {
             let offspring = planner.plan(count: count, state: &next, known: &known, tournamentSize: options.tournamentSize)
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
+            let screenedBy = judge.activeSHA256
             let results = evaluate(offspring, incumbentSource: incumbentSource,
                                    pastDeadline: options.timeLimit.map { t in { elapsed() > t } } ?? { false })
             if shouldStop() { return (state, .interrupted) }
             // A generation that ran past the time budget is not recorded: the budget is a bound, not a target.
             if let t = options.timeLimit, elapsed() > t { return (state, .completed) }
-            var incidents: [Judge.Incident] = []
-            let record = try decide(offspring, results, incumbentSource: incumbentSource, state: &next, incidents: &incidents)
+            // A screen's incident: the seed judges this generation's decisions and everything after.
+            var incidents = results.flatMap(\.incidents)
+            if !incidents.isEmpty { judge.useSeed() }
+            let record = try decide(offspring, results, incumbentSource: incumbentSource, screenedBy: screenedBy, state: &next, incidents: &incidents)
             try journal.record(record)
             state = record.state
             for incident in incidents { try hooks.incident(incident) }
             if let promotion = record.promotion, sandbox.manifest.judge == true, let promoted = record.candidates.first(where: { $0.index == promotion.candidateIndex }),
-               let adopted = try hooks.adopt(AdoptionRequest(source: promoted.source, sha256: promoted.sha256, candidateIndex: promotion.candidateIndex,
-                                                               promotion: promotion.number, secondsLeft: options.timeLimit.map { $0 - elapsed() })) {
+               try hooks.adopt(AdoptionRequest(source: promoted.source, sha256: promoted.sha256, candidateIndex: promotion.candidateIndex,
+                                               promotion: promotion.number, secondsLeft: options.timeLimit.map { $0 - elapsed() })) {
                 // The evolver rewires its own judge: from the next generation on, comparisons run on the adopted kernel.
-                judge.adopt(adopted)
-                state.scoringKernelSHA256 = adopted.sourceSHA256
-                state.scoringKernelSource = adopted.source
+                judge.adopt(source: promoted.source)
+                state.scoringKernelSHA256 = promoted.sha256
+                state.scoringKernelSource = promoted.source
                 try journal.checkpoint(state)
             }
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
@@ -205,8 +205,10 @@ public final class EvolutionEngine {
         return verdict.comparison
     }
 
-    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], incumbentSource: String, state next: inout SearchState,
-                        incidents: inout [Judge.Incident]) throws -> GenerationRecord {
+    /// - Parameter screenedBy: the judge the generation's speed screens compared with (the one
+    ///   in use when it was evaluated); a decisive comparison names the judge that made it.
+    private func decide(_ offspring: [Offspring], _ results: [StagedEvaluation.Result], incumbentSource: String, screenedBy: String,
+                        state next: inout SearchState, incidents: inout [Judge.Incident]) throws -> GenerationRecord {
         var outcomes: [CandidateOutcome] = []
         var promotion: PromotionOutcome?
         var promoted: SearchState.Member?
@@ -215,7 +217,7 @@ public final class EvolutionEngine {
             var outcome = CandidateOutcome(
                 index: o.index, generation: next.generation, sha256: o.sha256, parentSHA256: o.parentSHA256, edits: o.edits,
                 source: o.source, compileNs: r.compileNs, verdict: r.verdict, detail: r.detail, stage: r.stage,
-                scoringKernelSHA256: judge.active.sourceSHA256, incumbentSHA256: next.incumbent.sha256,
+                scoringKernelSHA256: screenedBy, incumbentSHA256: next.incumbent.sha256,
                 evidence: r.evidence, comparison: nil, decision: .rejected, compareNs: r.compareNs)
             defer { outcomes.append(outcome) }
             if r.verdict == .screenedOut {

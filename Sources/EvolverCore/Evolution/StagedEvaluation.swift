@@ -31,7 +31,12 @@ struct StagedEvaluation {
         var screenComparison: SampleComparison?
         /// Time spent comparing samples, in nanoseconds.
         var compareNs: UInt64 = 0
+        /// Screen comparisons on which the adopted judge disagreed with its seed shadow (or failed).
+        var incidents: [Judge.Incident] = []
     }
+
+    /// One screen comparison in this many (by candidate and round) is also computed by the seed scorer.
+    static let screenShadowEvery = 8
 
     /// Per-call deadline of the cheap stage.
     static let cheapDeadlineMs = 250
@@ -67,8 +72,11 @@ struct StagedEvaluation {
                     return result
                 }
                 let started = DispatchTime.now().uptimeNanoseconds
-                let comparison = try judge.screen(incumbent: bench.incumbent, candidate: bench.candidate)
+                let verdict = try judge.screen(incumbent: bench.incumbent, candidate: bench.candidate,
+                                               shadowed: (offspring.index + round) % Self.screenShadowEvery == 0)
                 result.compareNs += DispatchTime.now().uptimeNanoseconds - started
+                if let incident = verdict.incident { result.incidents.append(incident) }
+                let comparison = verdict.comparison
                 result.screenComparison = comparison
                 if comparison.relativeGain < screen.minimumGain {
                     result.verdict = .screenedOut

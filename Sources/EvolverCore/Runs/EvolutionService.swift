@@ -30,7 +30,7 @@ public struct EvolutionService {
         if options.operators == nil { options.operators = MutationRegistry.operators.map(\.name) }
         if options.screen != nil, let samples = sandbox.manifest.benchmark.screenSamples { options.screen?.samples = samples }
         let judge = try activeJudge(warn: warn)
-        let scoringOrigin = try scorerOrigin(judge.active.sourceSHA256)
+        let scoringOrigin = try scorerOrigin(judge.activeSHA256)
         let optionsJSON = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
         let lock = try SandboxLock.compute(directory: sandbox.directory)
         var budget: [String: Double] = [:]
@@ -40,9 +40,9 @@ public struct EvolutionService {
         let manifest = RunManifest(
             sandbox: name, seed: options.seed, lockDigest: sandbox.lockDigest, lockFiles: lock.files, evolverVersion: Self.version,
             generator: "splitmix64", budget: budget,
-            options: ["evolution": optionsJSON, "scoring_kernel": scoringOrigin, "scoring_kernel_sha256": judge.active.sourceSHA256,
+            options: ["evolution": optionsJSON, "scoring_kernel": scoringOrigin, "scoring_kernel_sha256": judge.activeSHA256,
                       "selection": "tournament+elitism", "adoption": adoption.name])
-        try store.putSource(judge.active.source, sha256: judge.active.sourceSHA256)
+        try store.putSource(judge.activeSource, sha256: judge.activeSHA256)
         let run = try store.createRun(manifest: manifest)
         started(run)
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: run.id),
@@ -50,7 +50,7 @@ public struct EvolutionService {
                                          hooks: judgeHooks(runID: run.id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.putSource(engine.seedSource, sha256: engine.seedSHA256)
-        return try drive(engine, run: run, state: engine.initialState(scoringSource: judge.active.source), known: [], elapsedBefore: 0, clock: clock)
+        return try drive(engine, run: run, state: engine.initialState(scoringSource: judge.activeSource), known: [], elapsedBefore: 0, clock: clock)
     }
 
     /// Continues an interrupted or killed run from its last checkpoint.
@@ -67,13 +67,16 @@ public struct EvolutionService {
             throw EvolverError.invalidRun("run \(id) has no checkpoint to resume from")
         }
         let state = try JSONDecoder().decode(SearchState.self, from: checkpoint.state)
-        // The run goes on with the judge its checkpoint names, checked against its recorded hash.
+        // The run goes on with the judge its checkpoint names, which must still be the active judge
+        // (checked at start-up like any command that judges): a revert or an incident since then
+        // would otherwise go unnoticed, and a replay could not know of the change.
         guard Hashing.sha256Hex(state.scoringKernelSource) == state.scoringKernelSHA256 else {
             throw EvolverError.invalidRun("the checkpoint of run \(id) names a scoring kernel whose source does not hash to its recorded hash")
         }
-        let judgeSandbox = try judgeSandbox()
-        let seed = try ScoringKernel(source: judgeSandbox.seedSource, symbols: judgeSandbox.manifest.allowedSymbols)
-        let judge = Judge(active: state.scoringKernelSHA256 == seed.sourceSHA256 ? seed : try ScoringKernel(source: state.scoringKernelSource), seed: seed)
+        let judge = try activeJudge(warn: warn)
+        guard judge.activeSHA256 == state.scoringKernelSHA256 else {
+            throw EvolverError.invalidRun("run \(id) was judged by scoring kernel \(state.scoringKernelSHA256.prefix(12)), but the judge is now \(judge.activeSHA256.prefix(12)) (see 'evolver self'); start a new run, or resume after 'evolver self revert \(state.scoringKernelSHA256.prefix(12))'")
+        }
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: id), workerPath: workerPath,
                                          judge: judge, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))

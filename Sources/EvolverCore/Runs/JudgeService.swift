@@ -49,21 +49,23 @@ extension EvolutionService {
     /// this is recorded as an incident and the seed scorer judges (`warn` gets one line).
     public func activeJudge(warn: (String) -> Void) throws -> Judge {
         let sandbox = try judgeSandbox()
-        let seed = try ScoringKernel(source: sandbox.seedSource, symbols: sandbox.manifest.allowedSymbols)
+        let judge = try Judge(seedOf: sandbox, workerPath: workerPath)
+        let seed = judge.seed
         let events = try store.scorerEvents()
-        guard let active = events.last?.activeSHA256, active != seed.sourceSHA256 else { return Judge(active: seed, seed: seed) }
+        guard let active = events.last?.activeSHA256, active != seed.sourceSHA256 else { return judge }
         func fallBack(_ why: String) throws -> Judge {
             try store.putSource(seed.source, sha256: seed.sourceSHA256)
             try record(.incident, sha256: active, active: seed.sourceSHA256, origin: AdoptionOrigin(), sandbox: sandbox, evidence: nil, reason: why)
             warn("the adopted scoring kernel \(active.prefix(12)) \(why); judging with the seed scorer (see 'evolver self')")
-            return Judge(active: seed, seed: seed)
+            return judge
         }
         guard let source = try store.source(active), Hashing.sha256Hex(source) == active else {
             return try fallBack("no longer hashes to its adopted hash")
         }
         let adoption = events.last { $0.kind == .adopted && $0.sha256 == active }
         if let adoption, adoption.evolverVersion == Self.version, adoption.lockDigest == sandbox.lockDigest, adoption.evidence?.passed == true {
-            return Judge(active: try ScoringKernel(source: source, symbols: sandbox.manifest.allowedSymbols), seed: seed)
+            judge.adopt(source: source)
+            return judge
         }
         let why = adoption.map { "its guard evidence is for evolver \($0.evolverVersion) and lock \($0.lockDigest.prefix(12))" } ?? "it has no guard evidence"
         let outcome = try offer(source, origin: AdoptionOrigin(runID: adoption?.runID, promotion: adoption?.promotion, file: adoption?.file),
@@ -71,9 +73,10 @@ extension EvolutionService {
         guard outcome.adopted else {
             // The failed guard run is recorded as the incident; the seed judges from here on.
             warn("the adopted scoring kernel \(active.prefix(12)) failed the adoption guard run again (\(outcome.reason)); judging with the seed scorer (see 'evolver self')")
-            return Judge(active: seed, seed: seed)
+            return judge
         }
-        return Judge(active: try ScoringKernel(source: source, symbols: sandbox.manifest.allowedSymbols), seed: seed)
+        judge.adopt(source: source)
+        return judge
     }
 
     /// What an offer to adopt a scoring kernel ended in.
@@ -120,12 +123,16 @@ extension EvolutionService {
         if target == nil || target == "seed" {
             sha = seedSHA
         } else {
-            let adopted = Set(try store.scorerEvents().filter { $0.kind == .adopted }.map(\.sha256))
+            let events = try store.scorerEvents()
+            let adopted = Set(events.filter { $0.kind == .adopted }.map(\.sha256))
             let matches = adopted.filter { $0.hasPrefix(target!.lowercased()) }
             guard matches.count == 1, let only = matches.first else {
                 throw EvolverError.invalidRun(matches.isEmpty
                     ? "no scoring kernel \(target!) was ever adopted (see 'evolver self'); 'seed' goes back to the seed scorer"
                     : "\(target!) names \(matches.count) adopted scoring kernels; give more digits")
+            }
+            if let incident = events.last(where: { $0.kind == .incident && $0.sha256 == only }) {
+                throw EvolverError.invalidRun("the scoring kernel \(only.prefix(12)) had an incident (\(incident.reason)); it cannot judge again (offer a corrected kernel with 'evolver self adopt')")
             }
             sha = only
         }
@@ -142,14 +149,14 @@ extension EvolutionService {
                 let origin = AdoptionOrigin.promotion(request.promotion, of: runID)
                 switch policy {
                 case .off:
-                    return nil
+                    return false
                 case .approve(let ask):
                     if let declined = ask(request) {
                         let sandbox = try self.judgeSandbox()
                         try self.store.putSource(request.source, sha256: request.sha256)
                         try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin, sandbox: sandbox,
                                         evidence: nil, reason: declined)
-                        return nil
+                        return false
                     }
                 case .guarded:
                     break
@@ -160,7 +167,7 @@ extension EvolutionService {
                     try self.store.putSource(request.source, sha256: request.sha256)
                     try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin, sandbox: sandbox, evidence: nil,
                                     reason: String(format: "not offered to the guard: %.1f s of the run's time budget left, the guard takes about %.0f s", max(0, left), needed))
-                    return nil
+                    return false
                 }
                 let outcome: AdoptionOutcome
                 do {
@@ -173,13 +180,13 @@ extension EvolutionService {
                     try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin,
                                     sandbox: try self.judgeSandbox(), evidence: nil, reason: why)
                     warn("promotion \(request.promotion) was not adopted as the judge: \(why)")
-                    return nil
+                    return false
                 }
                 guard outcome.adopted else {
                     warn("promotion \(request.promotion) was not adopted as the judge: \(outcome.reason)")
-                    return nil
+                    return false
                 }
-                return try ScoringKernel(source: request.source)
+                return true
             },
             incident: { incident in
                 try self.recordIncident(incident, runID: runID)

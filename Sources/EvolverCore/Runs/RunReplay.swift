@@ -110,9 +110,8 @@ extension EvolutionService {
         }
         let evidence = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, $0.evidence) })
         let journal = ReplayJournal(recorded: recorded, promotions: promotions)
-        let judgeSandbox = try judgeSandbox()
-        let seed = try ScoringKernel(source: judgeSandbox.seedSource, symbols: judgeSandbox.manifest.allowedSymbols)
-        let judge = Judge(active: scoringSHA == seed.sourceSHA256 ? seed : try ScoringKernel(source: scoringSource), seed: seed)
+        let judge = try Judge(seedOf: try judgeSandbox(), workerPath: workerPath)
+        judge.adopt(source: scoringSource)
         let engine = try EvolutionEngine(
             sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, judge: judge,
             hooks: try journaledAdoptions(run: id, recorded: recorded),
@@ -147,7 +146,7 @@ extension EvolutionService {
                     let generation = recorded[request.candidateIndex].generation
                     adopted = recorded.first { $0.generation > generation }?.scoringKernelSHA256 == request.sha256
                 }
-                return adopted ? try ScoringKernel(source: request.source) : nil
+                return adopted
             },
             incident: { _ in })
     }

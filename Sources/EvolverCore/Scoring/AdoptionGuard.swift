@@ -91,20 +91,9 @@ public struct AdoptionGuard {
         return sampler
     }
 
-    /// The journaled pairs as inputs of the judge's contract (the first two int parameters are the
-    /// sample counts; the first two input arrays the samples); pairs the contract cannot hold are skipped.
+    /// The journaled pairs as inputs of the judge's contract; pairs the contract cannot hold are skipped.
     func refereeCases(_ pairs: ArraySlice<BenchmarkEvidence>) throws -> [KernelCase] {
-        let ints = sandbox.harness.params.filter { $0.kind == .int }.map(\.name)
-        let arrays = sandbox.harness.params.filter { $0.kind == .input }.map(\.name)
-        guard ints.count == 2, arrays.count == 2 else {
-            throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "a judge's contract takes two sample arrays and their two counts")
-        }
-        return pairs.enumerated().compactMap { k, pair in
-            let c = KernelCase(id: "journaled-\(k)", args: [
-                arrays[0]: .array(pair.incumbent), ints[0]: .int(Int64(pair.incumbent.count)),
-                arrays[1]: .array(pair.candidate), ints[1]: .int(Int64(pair.candidate.count)),
-            ])
-            return (try? c.bufferLengths(for: sandbox.harness)) == nil ? nil : c
-        }
+        let contract = try JudgeContract(harness: sandbox.harness)
+        return pairs.enumerated().compactMap { k, pair in try? contract.input(incumbent: pair.incumbent, candidate: pair.candidate, id: "journaled-\(k)") }
     }
 }

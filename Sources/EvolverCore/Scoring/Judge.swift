@@ -1,25 +1,31 @@
 import Foundation
 import Synchronization
 
-/// The scoring kernels a run compares samples with: the active one (possibly an adopted, evolved
-/// kernel running in-process) and the seed scorer as its shadow.
+/// The scoring kernels a run compares samples with: the judge in use — the seed scorer
+/// (in-process), or an adopted kernel (always sandboxed) — and the seed scorer as its shadow.
 ///
-/// Screens only filter, so they use the active kernel alone. Every comparison a decision rests on
-/// (`decisive`) is computed by both; when they disagree, the seed's result stands, the seed
-/// becomes the active kernel at once, and the disagreement is returned as an incident.
+/// Every comparison a decision rests on (`decisive`) is computed by both; a share of the speed
+/// screens' comparisons too (they only filter, but a judge that lies on them could stall a run).
+/// When they disagree, or the adopted kernel fails to compare, the seed's result stands and the
+/// difference is an incident; after a decisive incident the seed judges at once, after a screen's
+/// from the next generation on (`useSeed`), so which judge compared what never depends on timing.
 public final class Judge: Sendable {
-    /// A comparison on which the active kernel and the seed scorer disagreed.
+    /// A comparison on which the active kernel and the seed scorer disagreed, or which the active kernel failed.
     public struct Incident: Sendable, Equatable {
         public var scorerSHA256: String
         public var incumbent: [Int64]
         public var candidate: [Int64]
-        public var active: SampleComparison
+        /// The active kernel's result (nil when it failed).
+        public var active: SampleComparison?
         public var seed: SampleComparison
+        /// How the active kernel failed, if it did.
+        public var failure: String?
 
         /// One line for the history.
         public var reason: String {
-            "its result differed from the seed scorer's on a comparison of \(incumbent.count) and \(candidate.count) samples "
-                + "(U, medians, shift: \(Self.fields(active)) against \(Self.fields(seed)))"
+            let what = "a comparison of \(incumbent.count) and \(candidate.count) samples"
+            guard let active else { return "it failed on \(what) (\(failure ?? "no result"))" }
+            return "its result differed from the seed scorer's on \(what) (U, medians, shift: \(Self.fields(active)) against \(Self.fields(seed)))"
         }
 
         static func fields(_ c: SampleComparison) -> String {
@@ -27,7 +33,7 @@ public final class Judge: Sendable {
         }
     }
 
-    /// What a decisive comparison found, and which kernel's result it is.
+    /// What a comparison found, and which kernel's result it is.
     public struct Verdict: Sendable {
         public var comparison: SampleComparison
         public var scorerSHA256: String
@@ -35,47 +41,70 @@ public final class Judge: Sendable {
     }
 
     public let seed: ScoringKernel
-    private let current: Mutex<ScoringKernel>
+    /// The judge sandbox (an adopted kernel runs under its harness and limits).
+    let sandbox: Sandbox
+    let workerPath: String
+    private let adopted = Mutex<SandboxedScorer?>(nil)
 
-    /// - Parameters:
-    ///   - active: the judge in use (the seed itself when nothing is adopted).
-    ///   - seed: the seed scorer.
-    public init(active: ScoringKernel, seed: ScoringKernel) {
+    /// A judge that starts with the seed scorer.
+    public init(seed: ScoringKernel, sandbox: Sandbox, workerPath: String) {
         self.seed = seed
-        current = Mutex(active)
+        self.sandbox = sandbox
+        self.workerPath = workerPath
     }
 
-    /// The seed scorer of the judge sandbox `sandbox`, judging alone.
-    public convenience init(seedOf sandbox: Sandbox) throws {
-        let seed = try ScoringKernel(scoreSandbox: sandbox)
-        self.init(active: seed, seed: seed)
+    /// The seed scorer of the judge sandbox `sandbox`.
+    public convenience init(seedOf sandbox: Sandbox, workerPath: String) throws {
+        self.init(seed: try ScoringKernel(scoreSandbox: sandbox), sandbox: sandbox, workerPath: workerPath)
     }
 
-    /// The kernel in use.
-    public var active: ScoringKernel { current.withLock { $0 } }
+    /// The adopted kernel in use, nil while the seed judges.
+    public var active: SandboxedScorer? { adopted.withLock { $0 } }
+    public var isSeed: Bool { active == nil }
+    public var activeSHA256: String { active?.sourceSHA256 ?? seed.sourceSHA256 }
+    public var activeSource: String { active?.source ?? seed.source }
 
-    /// Whether the seed scorer is the one in use.
-    public var isSeed: Bool { active.sourceSHA256 == seed.sourceSHA256 }
-
-    /// A comparison that only filters (a speed screen): the active kernel alone.
-    public func screen(incumbent: [Int64], candidate: [Int64]) throws -> SampleComparison {
-        try active.compare(incumbent: incumbent, candidate: candidate)
+    /// Makes `source` the judge (after it passed the adoption guard); the seed's own source makes the seed judge.
+    public func adopt(source: String) {
+        let scorer = Hashing.sha256Hex(source) == seed.sourceSHA256 ? nil : SandboxedScorer(source: source, sandbox: sandbox, workerPath: workerPath)
+        adopted.withLock { $0 = scorer }
     }
 
-    /// A comparison a decision rests on: the active kernel checked against the seed scorer.
+    /// The seed judges from now on.
+    public func useSeed() {
+        adopted.withLock { $0 = nil }
+    }
+
+    /// A speed screen's comparison: the active kernel alone, or (`shadowed`) checked against the seed.
+    /// An incident does not change the judge (the caller does, between generations).
+    public func screen(incumbent: [Int64], candidate: [Int64], shadowed: Bool) throws -> Verdict {
+        try compare(incumbent: incumbent, candidate: candidate, shadowed: shadowed)
+    }
+
+    /// A comparison a decision rests on: the active kernel checked against the seed scorer; after
+    /// an incident the seed judges at once.
     public func decisive(incumbent: [Int64], candidate: [Int64]) throws -> Verdict {
-        let kernel = active
-        let result = try kernel.compare(incumbent: incumbent, candidate: candidate)
-        guard kernel.sourceSHA256 != seed.sourceSHA256 else { return Verdict(comparison: result, scorerSHA256: kernel.sourceSHA256) }
+        let verdict = try compare(incumbent: incumbent, candidate: candidate, shadowed: true)
+        if verdict.incident != nil { useSeed() }
+        return verdict
+    }
+
+    private func compare(incumbent: [Int64], candidate: [Int64], shadowed: Bool) throws -> Verdict {
+        guard let kernel = active else {
+            return Verdict(comparison: try seed.compare(incumbent: incumbent, candidate: candidate), scorerSHA256: seed.sourceSHA256)
+        }
+        let result: SampleComparison
+        do {
+            result = try kernel.compare(incumbent: incumbent, candidate: candidate)
+        } catch let failure as SandboxedScorer.Failure {
+            let reference = try seed.compare(incumbent: incumbent, candidate: candidate)
+            return Verdict(comparison: reference, scorerSHA256: seed.sourceSHA256, incident: Incident(
+                scorerSHA256: kernel.sourceSHA256, incumbent: incumbent, candidate: candidate, active: nil, seed: reference, failure: failure.description))
+        }
+        guard shadowed else { return Verdict(comparison: result, scorerSHA256: kernel.sourceSHA256) }
         let reference = try seed.compare(incumbent: incumbent, candidate: candidate)
         guard reference != result else { return Verdict(comparison: result, scorerSHA256: kernel.sourceSHA256) }
-        current.withLock { $0 = seed }
-        let incident = Incident(scorerSHA256: kernel.sourceSHA256, incumbent: incumbent, candidate: candidate, active: result, seed: reference)
-        return Verdict(comparison: reference, scorerSHA256: seed.sourceSHA256, incident: incident)
-    }
-
-    /// Makes `kernel` the judge (after it passed the adoption guard).
-    public func adopt(_ kernel: ScoringKernel) {
-        current.withLock { $0 = kernel }
+        return Verdict(comparison: reference, scorerSHA256: seed.sourceSHA256, incident: Incident(
+            scorerSHA256: kernel.sourceSHA256, incumbent: incumbent, candidate: candidate, active: result, seed: reference, failure: nil))
     }
 }

@@ -13,17 +13,17 @@ public struct AdoptionRequest: Sendable, Equatable {
 /// What a run asks and tells about its judge: the service guards adoptions and journals the
 /// history; a replay answers from the journal.
 public struct JudgeHooks {
-    /// Asked after a promotion in the judge's sandbox: the kernel to judge with from now on, or nil
-    /// when it is not adopted (refused by the guard, declined, or adoption is off).
-    public var adopt: (AdoptionRequest) throws -> ScoringKernel?
-    /// Told when a decisive comparison of the active kernel disagreed with the seed scorer's.
+    /// Asked after a promotion in the judge's sandbox: whether it judges from now on (false when
+    /// it is not adopted: refused by the guard, declined, or adoption is off).
+    public var adopt: (AdoptionRequest) throws -> Bool
+    /// Told when a comparison of the active kernel disagreed with the seed scorer's, or failed.
     public var incident: (Judge.Incident) throws -> Void
 
-    public init(adopt: @escaping (AdoptionRequest) throws -> ScoringKernel?, incident: @escaping (Judge.Incident) throws -> Void) {
+    public init(adopt: @escaping (AdoptionRequest) throws -> Bool, incident: @escaping (Judge.Incident) throws -> Void) {
         self.adopt = adopt
         self.incident = incident
     }
 
     /// Adopts nothing and records nothing.
-    public static var none: JudgeHooks { JudgeHooks(adopt: { _ in nil }, incident: { _ in }) }
+    public static var none: JudgeHooks { JudgeHooks(adopt: { _ in false }, incident: { _ in }) }
 }

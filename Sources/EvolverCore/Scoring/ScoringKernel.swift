@@ -1,7 +1,8 @@
 import Foundation
 
-/// A scoring kernel compiled in-process and called for comparisons between benchmark samples:
-/// the judge sandbox's seed, or a kernel adopted through the adoption guard (see `Judge`).
+/// The judge sandbox's seed scorer, compiled in-process and called for comparisons between
+/// benchmark samples. Only the seed runs in-process: it ships with the evolver, under the lock.
+/// Any other scoring kernel runs sandboxed (`SandboxedScorer`).
 ///
 /// Its contract: `int score(const long long *a, int n, const long long *b, int m, long long *scratch, long long *out)`.
 ///
@@ -23,6 +24,16 @@ public final class ScoringKernel: @unchecked Sendable {
     /// Largest sample value the contract allows (exclusive).
     public static let valueLimit: Int64 = 1 << 40
 
+    /// Sample counts and values the contract allows. - Throws: `EvolverError.scoringKernel`.
+    static func checkContract(_ a: [Int64], _ b: [Int64]) throws {
+        guard (1...Self.maxSamples).contains(a.count), (1...Self.maxSamples).contains(b.count) else {
+            throw EvolverError.scoringKernel("sample counts \(a.count) and \(b.count) must be 1...\(Self.maxSamples)")
+        }
+        guard (a + b).allSatisfy({ $0 >= 0 && $0 < Self.valueLimit }) else {
+            throw EvolverError.scoringKernel("sample values must lie in [0, 2^40)")
+        }
+    }
+
     /// Compiles the kernel. - Throws: `EvolverError.scoringKernel`.
     public init(source: String, symbols: [String] = ["memcpy", "memset", "memmove"]) throws {
         module = try TrustedKernelModule(source: source, entry: "score", symbols: symbols)
@@ -39,12 +50,7 @@ public final class ScoringKernel: @unchecked Sendable {
     /// Compares incumbent samples `a` with candidate samples `b`.
     /// - Throws: `EvolverError.scoringKernel` when the sample counts or values are outside the contract.
     public func compare(incumbent a: [Int64], candidate b: [Int64]) throws -> SampleComparison {
-        guard (1...Self.maxSamples).contains(a.count), (1...Self.maxSamples).contains(b.count) else {
-            throw EvolverError.scoringKernel("sample counts \(a.count) and \(b.count) must be 1...\(Self.maxSamples)")
-        }
-        guard (a + b).allSatisfy({ $0 >= 0 && $0 < Self.valueLimit }) else {
-            throw EvolverError.scoringKernel("sample values must lie in [0, 2^40)")
-        }
+        try Self.checkContract(a, b)
         var scratch = [Int64](repeating: 0, count: a.count * b.count + a.count + b.count)
         var out = [Int64](repeating: 0, count: 4)
         let rc = a.withUnsafeBufferPointer { pa in

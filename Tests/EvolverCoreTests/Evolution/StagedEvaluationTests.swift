@@ -25,7 +25,7 @@ struct StagedEvaluationTests {
     @Test func screenStopsAnEquallyFastCandidateAndPassesAMuchFasterOne() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let judge = try Judge(seedOf: sandbox)
+        let judge = try Judge(seedOf: sandbox, workerPath: TestPaths.worker)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
         #expect(slowIncumbent != sandbox.seedSource)
 
@@ -62,7 +62,7 @@ struct StagedEvaluationTests {
     @Test func replayTakesABenchmarkFailureFromTheJournal() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let judge = try Judge(seedOf: sandbox)
+        let judge = try Judge(seedOf: sandbox, workerPath: TestPaths.worker)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
         let failed = BenchmarkEvidence.failed(verdict: Verdict.wrongOutput.rawValue, detail: "on the benchmark workload the candidate's outputs differ")
         let journaled = CandidateEvidence(screenRounds: [failed])
@@ -77,7 +77,7 @@ struct StagedEvaluationTests {
     @Test func wrongCandidatesStopAtTheCheapCasesOrTheSuite() throws {
         let sandbox = try Fixtures.score()
         let evaluator = try Fixtures.evaluator(sandbox)
-        let judge = try Judge(seedOf: sandbox)
+        let judge = try Judge(seedOf: sandbox, workerPath: TestPaths.worker)
         let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
         // Wrong everywhere: the cheap stage catches it.
         let wrong = sandbox.seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = u2 + 1;")

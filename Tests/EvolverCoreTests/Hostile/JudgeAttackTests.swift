@@ -29,7 +29,7 @@ struct JudgeAttackTests {
 
     static func check(_ sandbox: Sandbox, _ source: String, seed: UInt64 = 11) throws -> CheckReport {
         let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: TestPaths.worker))
-        return try KernelCheck(evaluator: evaluator, judge: try Judge(seedOf: try score())).run(source: source, path: "attack.c", seed: seed)
+        return try KernelCheck(evaluator: evaluator, judge: try Judge(seedOf: try score(), workerPath: TestPaths.worker)).run(source: source, path: "attack.c", seed: seed)
     }
 
     // 1. Status forgery: a fault frame with status OK, then exit.

@@ -65,7 +65,7 @@ struct JudgeServiceTests {
         try raw(service).write { try $0.execute(sql: "UPDATE scorer_event SET evolver_version = '0.0.1'") }
         let warnings = Warnings()
         let judge = try service.activeJudge { warnings.lines.append($0) }
-        #expect(!judge.isSeed && judge.active.sourceSHA256 == Hashing.sha256Hex(Self.equivalent), "\(warnings.lines)")
+        #expect(!judge.isSeed && judge.activeSHA256 == Hashing.sha256Hex(Self.equivalent), "\(warnings.lines)")
         let events = try service.store.scorerEvents()
         #expect(events.count == 2 && events[1].kind == .adopted && events[1].reason.contains("evolver 0.0.1"))
         #expect(warnings.lines.isEmpty)
@@ -100,5 +100,36 @@ struct JudgeServiceTests {
         #expect(kinds == [.adopted, .incident], "the failed guard run is the incident: \(kinds)")
         let incident = try #require(try service.store.scorerEvents().last)
         #expect(incident.reason.hasPrefix("guard run again: its guard evidence is for evolver") && incident.reason.contains("would have judged a past comparison differently"))
+    }
+
+    @Test func aKernelThatHadAnIncidentCannotBeRevertedTo() throws {
+        let dir = try TempDirectory()
+        let service = try service(dir)
+        #expect(try service.offer(Self.equivalent, origin: .file("equivalent.c"), inputSeed: 5).adopted)
+        let seed = try ScoringKernel(scoreSandbox: try Fixtures.score())
+        let c = try seed.compare(incumbent: [1, 2, 3], candidate: [4, 5, 6])
+        try service.recordIncident(Judge.Incident(scorerSHA256: Hashing.sha256Hex(Self.equivalent), incumbent: [1, 2, 3], candidate: [4, 5, 6],
+                                                  active: nil, seed: c, failure: "timeout"), runID: nil)
+        #expect(try service.activeScorerSHA256() == seed.sourceSHA256)
+        #expect(throws: EvolverError.self) { try service.revert(to: String(Hashing.sha256Hex(Self.equivalent).prefix(8))) }
+    }
+
+    @Test func resumeRefusesWhenTheJudgeChangedSinceTheCheckpoint() throws {
+        let dir = try TempDirectory()
+        let service = try service(dir)
+        var options = EvolutionOptions.defaults(seed: 3, jobs: 2)
+        options.timeLimit = nil
+        options.candidateLimit = 16
+        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        let summary = try service.start(sandbox: "score", options: options, adoption: .off, clock: clock, shouldStop: { false }, progress: { _ in })
+        #expect(try service.offer(Self.equivalent, origin: .file("equivalent.c"), inputSeed: 6).adopted)
+        do {
+            _ = try service.resume(summary.run, extraTime: 2, clock: clock, shouldStop: { false }, progress: { _ in })
+            Issue.record("a run judged by the seed must not go on under another judge")
+        } catch let error as EvolverError {
+            #expect(error.localizedDescription.contains("but the judge is now"), "\(error.localizedDescription)")
+        }
+        try service.revert(to: "seed")
+        _ = try service.resume(summary.run, extraTime: 2, clock: clock, shouldStop: { false }, progress: { _ in })
     }
 }

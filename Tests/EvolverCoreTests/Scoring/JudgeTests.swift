@@ -1,40 +1,68 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import EvolverCore
 
-/// The seed scorer shadows every decisive comparison of an adopted kernel.
+/// An adopted judge runs sandboxed, and the seed scorer shadows every decisive comparison (and a
+/// share of the screens'): a disagreement or a failure is an incident, and the seed's result stands.
+@Suite(.serialized)
 struct JudgeTests {
-    static let seedSource = try! Fixtures.score().seedSource
+    static let sandbox = try! Fixtures.score()
+    static let seedSource = sandbox.seedSource
     static let a: [Int64] = [1_000_000, 1_020_000, 990_000, 1_010_000, 1_005_000]
     static let b: [Int64] = [900_000, 910_000, 905_000, 920_000, 899_000]
 
     /// The seed, except when the first incumbent sample is odd: then U is one too many.
     static let wrongOnOddSamples = seedSource.replacingOccurrences(of: "out[0] = u2;", with: "out[0] = (a[0] & 1) ? u2 + 1 : u2;")
 
-    @Test func anAgreeingKernelJudgesAlone() throws {
-        let seed = try ScoringKernel(source: Self.seedSource)
-        let faster = try ScoringKernel(source: Self.wrongOnOddSamples)
-        let judge = Judge(active: faster, seed: seed)
+    func judge(_ source: String) throws -> Judge {
+        let judge = try Judge(seedOf: Self.sandbox, workerPath: TestPaths.worker)
+        judge.adopt(source: source)
+        return judge
+    }
+
+    @Test func anAgreeingKernelJudgesAloneAndSandboxed() throws {
+        let judge = try judge(Self.wrongOnOddSamples)
+        #expect(!judge.isSeed && judge.active?.sourceSHA256 == Hashing.sha256Hex(Self.wrongOnOddSamples))
         let verdict = try judge.decisive(incumbent: Self.a, candidate: Self.b)
-        #expect(verdict.incident == nil && verdict.scorerSHA256 == faster.sourceSHA256)
-        #expect(!judge.isSeed)
+        #expect(verdict.incident == nil && verdict.scorerSHA256 == Hashing.sha256Hex(Self.wrongOnOddSamples))
+        #expect(verdict.comparison == (try judge.seed.compare(incumbent: Self.a, candidate: Self.b)))
     }
 
     @Test func aDisagreementTakesTheSeedsResultAndTheSeedTakesOver() throws {
-        let seed = try ScoringKernel(source: Self.seedSource)
-        let wrong = try ScoringKernel(source: Self.wrongOnOddSamples)
-        let judge = Judge(active: wrong, seed: seed)
+        let judge = try judge(Self.wrongOnOddSamples)
         var odd = Self.a
         odd[0] += 1
-        // A screen only filters: the active kernel alone, whatever it says.
-        #expect(try judge.screen(incumbent: odd, candidate: Self.b) == (try wrong.compare(incumbent: odd, candidate: Self.b)))
+        // An unshadowed screen: the active kernel alone, whatever it says.
+        let alone = try judge.screen(incumbent: odd, candidate: Self.b, shadowed: false)
+        let seedU = try judge.seed.compare(incumbent: odd, candidate: Self.b).twiceU
+        #expect(alone.incident == nil && alone.comparison.twiceU == seedU + 1)
+        // A shadowed screen: the seed's result and an incident, but the judge stays until the caller says.
+        let shadowed = try judge.screen(incumbent: odd, candidate: Self.b, shadowed: true)
+        #expect(shadowed.incident != nil && !judge.isSeed)
         let verdict = try judge.decisive(incumbent: odd, candidate: Self.b)
         let incident = try #require(verdict.incident)
-        #expect(verdict.comparison == (try seed.compare(incumbent: odd, candidate: Self.b)))
-        #expect(verdict.scorerSHA256 == seed.sourceSHA256)
-        #expect(incident.scorerSHA256 == wrong.sourceSHA256 && incident.active.twiceU == incident.seed.twiceU + 1)
-        #expect(incident.reason.contains("differed from the seed scorer"))
-        #expect(judge.isSeed, "after an incident the seed judges")
-        #expect(try judge.decisive(incumbent: odd, candidate: Self.b).incident == nil)
+        #expect(verdict.comparison == (try judge.seed.compare(incumbent: odd, candidate: Self.b)))
+        #expect(verdict.scorerSHA256 == judge.seed.sourceSHA256)
+        #expect(incident.active?.twiceU == incident.seed.twiceU + 1 && incident.reason.contains("differed from the seed scorer"))
+        #expect(judge.isSeed, "after a decisive incident the seed judges")
+    }
+
+    /// Kernels that misbehave only outside a guard (in the evolver's process) gain nothing: the
+    /// judge runs in the sandbox, and a crash, a hang or a refusal there is an incident.
+    @Test(arguments: [
+        ("crashes", "out[0] = u2;", "if (n == 5) { *(volatile long long *)0 = 1; } out[0] = u2;"),
+        ("loops", "out[0] = u2;", "while (n == 5) { u2 = u2 + 1; } out[0] = u2;"),
+        ("refuses", "return 0;\n}", "return n == 5 ? 1 : 0;\n}"),
+    ])
+    func aFailingJudgeIsAnIncident(_ what: String, _ original: String, _ replacement: String) throws {
+        let source = Self.seedSource.replacingOccurrences(of: original, with: replacement)
+        #expect(source != Self.seedSource)
+        let judge = try judge(source)
+        let verdict = try judge.decisive(incumbent: Self.a, candidate: Self.b)
+        let incident = try #require(verdict.incident, "a judge that \(what)")
+        #expect(incident.active == nil && incident.failure != nil && incident.reason.hasPrefix("it failed on"), "\(incident.reason)")
+        #expect(verdict.comparison == (try judge.seed.compare(incumbent: Self.a, candidate: Self.b)))
+        #expect(judge.isSeed)
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Synchronization
+
+/// A scoring kernel that is not the seed: it only ever runs in sandboxed workers, never in the
+/// evolver's process. A kernel that passed the adoption guard can still tell a guard's run from
+/// a judging one in the evolver's own memory (where its buffers lie, what its stack holds), and
+/// in-process it could reach anything the evolver can; in the worker, every comparison is a
+/// validated call like the guard's: its child, its poisoned buffers, its deadline, its seccomp.
+public final class SandboxedScorer: Sendable {
+    public let source: String
+    public let sourceSHA256: String
+    let sandbox: Sandbox
+    let workerPath: String
+    /// Workers not in use (one per concurrent comparison, started on demand).
+    private let free = Mutex<[UncheckedSendable<KernelEvaluator>]>([])
+
+    /// A comparison the kernel did not complete (it crashed, timed out, returned nonzero, or
+    /// produced what the contract does not allow).
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(source: String, sandbox: Sandbox, workerPath: String) {
+        self.source = source
+        sourceSHA256 = Hashing.sha256Hex(source)
+        self.sandbox = sandbox
+        self.workerPath = workerPath
+    }
+
+    /// Compares incumbent samples `a` with candidate samples `b` in a sandboxed child.
+    /// - Throws: `Failure` when the kernel did not complete the comparison; `EvolverError` when
+    ///   the samples are outside the contract or no worker can start.
+    public func compare(incumbent a: [Int64], candidate b: [Int64]) throws -> SampleComparison {
+        try ScoringKernel.checkContract(a, b)
+        let input = try JudgeContract(harness: sandbox.harness).input(incumbent: a, candidate: b, id: "comparison")
+        let evaluator = try free.withLock { $0.popLast() }?.value ?? KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
+        defer { free.withLock { $0.append(UncheckedSendable(evaluator)) } }
+        switch try evaluator.run(source, cases: [input], poisons: [0x5A]) {
+        case .failure(let f):
+            throw Failure(description: "\(f.verdict.rawValue): \(f.detail)")
+        case .success(let calls):
+            guard let call = calls.first, call.ret == 0, let bytes = call.outputs.first else {
+                throw Failure(description: "it returned \(calls.first?.ret ?? -1) for a valid comparison")
+            }
+            let out = ElementType.i64.decode(bytes[...])
+            guard out.count == 4 else { throw Failure(description: "it wrote \(out.count) outputs, not 4") }
+            return SampleComparison(n: a.count, m: b.count, twiceU: out[0], twiceMedianIncumbent: out[1], twiceMedianCandidate: out[2], twiceShift: out[3])
+        }
+    }
+}
+
+/// The judge's contract in terms of its harness: two sample arrays and their two counts.
+struct JudgeContract {
+    let arrays: [String]
+    let counts: [String]
+    let harness: HarnessSpec
+
+    init(harness: HarnessSpec) throws {
+        counts = harness.params.filter { $0.kind == .int }.map(\.name)
+        arrays = harness.params.filter { $0.kind == .input }.map(\.name)
+        guard counts.count == 2, arrays.count == 2 else {
+            throw EvolverError.scoringKernel("a judge's contract takes two sample arrays and their two counts")
+        }
+        self.harness = harness
+    }
+
+    /// One comparison as an input of the contract.
+    /// - Throws: `HarnessFailure` when the samples do not fit the contract.
+    func input(incumbent a: [Int64], candidate b: [Int64], id: String) throws -> KernelCase {
+        let c = KernelCase(id: id, args: [arrays[0]: .array(a), counts[0]: .int(Int64(a.count)), arrays[1]: .array(b), counts[1]: .int(Int64(b.count))])
+        _ = try c.bufferLengths(for: harness)
+        return c
+    }
+}
