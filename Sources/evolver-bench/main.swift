@@ -149,7 +149,7 @@ if wanted("replay") {
     let (svc, s) = try evolution.run("score", seed: 4, seconds: nil, candidates: 504)
     let report = try svc.replay(s.run, remeasure: false)
     figures.add("replay_identical", report.identical ? 1 : 0, goal: "1",
-                note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field)" } ?? "")")
+                note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field) \($0.recorded) recorded, \($0.replayed) replayed" } ?? "")")
 }
 if wanted("self") {
     var selfHosting = SelfHostingFigures(

@@ -41,8 +41,12 @@ public final class KernelEvaluator {
     }
 
     /// Validates a kernel against the fixed suite (or the cases at `subset`), in shuffled order.
-    /// - Parameter callDeadlineMs: a tighter per-call deadline than the manifest's (cheap stages on small cases).
-    public func validate(_ source: String, rng: inout SplitMix64, subset: [Int]? = nil, callDeadlineMs: Int? = nil) throws -> ValidationOutcome {
+    /// - Parameters:
+    ///   - callDeadlineMs: a tighter per-call deadline than the manifest's (cheap stages on small cases).
+    ///   - deadlineScale: the per-call deadline (after `callDeadlineMs`) multiplied by this (a replay
+    ///     re-validates with room to spare: how close a call came to its deadline is a timing matter).
+    public func validate(_ source: String, rng: inout SplitMix64, subset: [Int]? = nil, callDeadlineMs: Int? = nil,
+                         deadlineScale: Int = 1) throws -> ValidationOutcome {
         guard let expected = sandbox.expected else { throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "no expected outputs recorded") }
         let indices = subset ?? Array(suite.indices)
         if let reason = screen(source) {
@@ -59,6 +63,7 @@ public final class KernelEvaluator {
         let wireCalls = calls.map { (caseIndex: position[$0.caseIndex]!, poison: $0.poison) }
         var manifest = sandbox.manifest
         if let callDeadlineMs { manifest.deadlineMs = min(manifest.deadlineMs, callDeadlineMs) }
+        manifest.deadlineMs *= max(1, deadlineScale)
         let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls)))
         let results = try decodeCalls(reply, calls: wireCalls, cases: shipped)
         var failedCases = Set<Int>()

@@ -51,13 +51,15 @@ public final class EvolutionEngine {
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
     ///   - hooks: how adoptions are guarded and incidents recorded (the store), or checked (replay).
     ///   - recordedSamples: replay feeds recorded evidence instead of measuring.
+    ///   - recordedTimeouts: replay takes timeouts (a timing matter) from the journal.
     ///   - recordedGenerationSizes: replay plans each generation as large as the journal recorded it.
     ///   - integrity: checked before every generation; what it throws stops the run.
     /// - Throws: `EvolverError` when the seed does not parse or a worker cannot start.
     public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge, hooks: JudgeHooks = .none,
                 clock: @escaping () -> Double, shouldStop: @escaping () -> Bool = { false },
                 progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil,
-                recordedGenerationSizes: [Int: Int]? = nil, integrity: @escaping () throws -> Void = {}) throws {
+                recordedTimeouts: TimeoutProvider? = nil, recordedGenerationSizes: [Int: Int]? = nil,
+                integrity: @escaping () throws -> Void = {}) throws {
         self.sandbox = sandbox
         self.options = options
         self.journal = journal
@@ -75,7 +77,7 @@ public final class EvolutionEngine {
         self.hooks = hooks
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
-                                  screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples)
+                                  screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
         self.clock = clock
         self.shouldStop = shouldStop

@@ -4,6 +4,9 @@ import RunStore
 /// The evidence a run journaled about a candidate (replay), or nil to measure live.
 public typealias SampleProvider = @Sendable (_ candidateIndex: Int) -> CandidateEvidence?
 
+/// The stage at which a run journaled a candidate's timeout, and its detail (replay), or nil.
+public typealias TimeoutProvider = @Sendable (_ candidateIndex: Int) -> (stage: EvaluationStage, detail: String)?
+
 /// Evaluates one candidate in stages so bad ones cost little: the cheapest suite cases first, then
 /// (when the run has one) a short speed screen against the incumbent, then the whole suite, then the
 /// interleaved benchmark against the incumbent.
@@ -19,6 +22,11 @@ struct StagedEvaluation {
     let screen: SpeedScreen?
     let gate: QuietGate
     let recordedSamples: SampleProvider?
+    /// Replay: a call that timed out came close to a deadline, a timing matter, so its verdict is
+    /// taken from the journal; every other call is validated again with `replayDeadlineScale`
+    /// times its deadline, so it does not time out on a busier machine.
+    var recordedTimeouts: TimeoutProvider? = nil
+    static let replayDeadlineScale = 4
 
     struct Result: Sendable {
         var verdict: Verdict
@@ -51,7 +59,14 @@ struct StagedEvaluation {
     func evaluate(_ offspring: Offspring, incumbentSource: String, judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
-        let cheap = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs) }
+        let timedOut = recordedTimeouts?(offspring.index)
+        let scale = recordedSamples == nil ? 1 : Self.replayDeadlineScale
+        if let timedOut, timedOut.stage == .cheap {
+            return Result(verdict: .timeout, detail: timedOut.detail, stage: .cheap, compileNs: 0)
+        }
+        let cheap = try gate.shared {
+            try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs, deadlineScale: scale)
+        }
         guard cheap.verdict == .passed else {
             return Result(verdict: cheap.verdict, detail: cheap.detail, stage: .cheap, compileNs: cheap.compileNs)
         }
@@ -86,7 +101,13 @@ struct StagedEvaluation {
                 }
             }
         }
-        let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng) }
+        if let timedOut, timedOut.stage == .suite {
+            result.verdict = .timeout
+            result.detail = timedOut.detail
+            result.stage = .suite
+            return result
+        }
+        let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, deadlineScale: scale) }
         result.compileNs = full.compileNs
         guard full.verdict == .passed else {
             result.verdict = full.verdict

@@ -109,6 +109,8 @@ extension EvolutionService {
             throw EvolverError.invalidRun("run \(id) does not record its scoring kernel")
         }
         let evidence = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, $0.evidence) })
+        let timeouts = Dictionary(uniqueKeysWithValues: recorded.filter { $0.verdict == Verdict.timeout.rawValue && ($0.stage == .cheap || $0.stage == .suite) }
+            .map { ($0.index, (stage: $0.stage, detail: $0.detail)) })
         let journal = ReplayJournal(recorded: recorded, promotions: promotions)
         let judge = try Judge(seedOf: try judgeSandbox(), workerPath: workerPath)
         judge.adopt(source: scoringSource)
@@ -117,6 +119,7 @@ extension EvolutionService {
             hooks: try journaledAdoptions(run: id, recorded: recorded),
             clock: { 0 }, shouldStop: { journal.divergence != nil },
             recordedSamples: { index in evidence[index] ?? CandidateEvidence() },
+            recordedTimeouts: { index in timeouts[index] },
             recordedGenerationSizes: Dictionary(grouping: recorded, by: \.generation).mapValues(\.count))
         let final = try engine.run(from: engine.initialState(scoringSource: scoringSource), known: [])
         if journal.divergence == nil, final.state.candidateCount != recorded.count {

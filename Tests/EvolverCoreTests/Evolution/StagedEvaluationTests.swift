@@ -91,4 +91,20 @@ struct StagedEvaluationTests {
         #expect(suite.verdict == .wrongOutput && suite.stage == .suite, "\(suite.verdict) at \(suite.stage): \(suite.detail)")
         #expect(suite.evidence.screenRounds.count == SpeedScreen.standard.rounds, "every screen round ran before the suite")
     }
+
+    /// A timeout is timing evidence: a replay takes it from the journal (here for a kernel that
+    /// passes live), and validates every other call with four times its deadline.
+    @Test func replayTakesATimeoutFromTheJournal() throws {
+        let sandbox = try Fixtures.score()
+        let evaluator = try Fixtures.evaluator(sandbox)
+        let judge = try Judge(seedOf: sandbox, workerPath: TestPaths.worker)
+        let slowIncumbent = sandbox.seedSource.replacingOccurrences(of: "    if (n < 1 || m < 1) {", with: "    " + Self.spin)
+        var replay = staged(sandbox, recorded: { _ in CandidateEvidence() })
+        replay.recordedTimeouts = { _ in (stage: .suite, detail: "did not finish a call within 1000 ms (killed)") }
+        let r = try replay.evaluate(try offspring(sandbox.seedSource, index: 5), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(r.verdict == .timeout && r.stage == .suite && r.detail.hasPrefix("did not finish"), "\(r.verdict): \(r.detail)")
+        replay.recordedTimeouts = { _ in (stage: .cheap, detail: "did not finish a call within 250 ms (killed)") }
+        let cheap = try replay.evaluate(try offspring(sandbox.seedSource, index: 5), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
+        #expect(cheap.verdict == .timeout && cheap.stage == .cheap)
+    }
 }
