@@ -87,8 +87,9 @@ struct StagedEvaluation {
                     return result
                 }
                 let started = DispatchTime.now().uptimeNanoseconds
+                // After an incident, the candidate's later rounds are shadowed too (the seed's results count).
                 let verdict = try judge.screen(incumbent: bench.incumbent, candidate: bench.candidate,
-                                               shadowed: (offspring.index + round) % Self.screenShadowEvery == 0)
+                                               shadowed: !result.incidents.isEmpty || (offspring.index + round) % Self.screenShadowEvery == 0)
                 result.compareNs += DispatchTime.now().uptimeNanoseconds - started
                 if let incident = verdict.incident { result.incidents.append(incident) }
                 let comparison = verdict.comparison

@@ -13,6 +13,9 @@ public final class SandboxedScorer: Sendable {
     let workerPath: String
     /// Workers not in use (one per concurrent comparison, started on demand).
     private let free = Mutex<[UncheckedSendable<KernelEvaluator>]>([])
+    /// The buffer fill of each call, drawn like the guard's (0x00 and 0xFF half the time) from a
+    /// secret of this process, so a kernel cannot tell a judging call from a guard's by it.
+    private let poisons = Mutex(SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
 
     /// A comparison the kernel did not complete (it crashed, timed out, returned nonzero, or
     /// produced what the contract does not allow).
@@ -27,6 +30,13 @@ public final class SandboxedScorer: Sendable {
         self.workerPath = workerPath
     }
 
+    /// A comparison's deadline: 10 ms up to about 10,000 sample pairs (a thousand times what the
+    /// seed needs there), growing with n·m up to 1 s for the contract's largest. A judge that is
+    /// slow on purpose times out, which is an incident, instead of slowing every run it judges.
+    static func deadlineMs(_ n: Int, _ m: Int) -> Int {
+        min(1000, max(10, n * m / 1000))
+    }
+
     /// Compares incumbent samples `a` with candidate samples `b` in a sandboxed child.
     /// - Throws: `Failure` when the kernel did not complete the comparison; `EvolverError` when
     ///   the samples are outside the contract or no worker can start.
@@ -35,7 +45,8 @@ public final class SandboxedScorer: Sendable {
         let input = try JudgeContract(harness: sandbox.harness).input(incumbent: a, candidate: b, id: "comparison")
         let evaluator = try free.withLock { $0.popLast() }?.value ?? KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         defer { free.withLock { $0.append(UncheckedSendable(evaluator)) } }
-        switch try evaluator.run(source, cases: [input], poisons: [0x5A]) {
+        let poison = poisons.withLock { KernelEvaluator.poison(&$0) }
+        switch try evaluator.run(source, cases: [input], poisons: [poison], callDeadlineMs: Self.deadlineMs(a.count, b.count)) {
         case .failure(let f):
             throw Failure(description: "\(f.verdict.rawValue): \(f.detail)")
         case .success(let calls):

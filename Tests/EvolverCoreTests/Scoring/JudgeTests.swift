@@ -53,6 +53,7 @@ struct JudgeTests {
     @Test(arguments: [
         ("crashes", "out[0] = u2;", "if (n == 5) { *(volatile long long *)0 = 1; } out[0] = u2;"),
         ("loops", "out[0] = u2;", "while (n == 5) { u2 = u2 + 1; } out[0] = u2;"),
+        ("dawdles", "out[0] = u2;", "if (n == 5) { volatile long long s = 0; long long q; for (q = 0; q < 100000000; q++) s += q; } out[0] = u2;"),
         ("refuses", "return 0;\n}", "return n == 5 ? 1 : 0;\n}"),
     ])
     func aFailingJudgeIsAnIncident(_ what: String, _ original: String, _ replacement: String) throws {
