@@ -152,10 +152,7 @@ extension EvolutionService {
                     return false
                 case .approve(let ask):
                     if let declined = ask(request) {
-                        let sandbox = try self.judgeSandbox()
-                        try self.store.putSource(request.source, sha256: request.sha256)
-                        try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin, sandbox: sandbox,
-                                        evidence: nil, reason: declined)
+                        try self.refuseUnguarded(request, origin: origin, reason: declined)
                         return false
                     }
                 case .guarded:
@@ -163,10 +160,8 @@ extension EvolutionService {
                 }
                 let needed = try self.guardSecondsEstimate()
                 if let left = request.secondsLeft, left < needed {
-                    let sandbox = try self.judgeSandbox()
-                    try self.store.putSource(request.source, sha256: request.sha256)
-                    try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin, sandbox: sandbox, evidence: nil,
-                                    reason: String(format: "not offered to the guard: %.1f s of the run's time budget left, the guard takes about %.0f s", max(0, left), needed))
+                    try self.refuseUnguarded(request, origin: origin, reason: String(
+                        format: "not offered to the guard: %.1f s of the run's time budget left, the guard takes about %.0f s", max(0, left), needed))
                     return false
                 }
                 let outcome: AdoptionOutcome
@@ -176,9 +171,7 @@ extension EvolutionService {
                 } catch let error as EvolverError {
                     // The guard could not finish (its sandbox failed): no adoption, and the run goes on with its judge.
                     let why = "the adoption guard could not finish: \(error.localizedDescription)"
-                    try self.store.putSource(request.source, sha256: request.sha256)
-                    try self.record(.refused, sha256: request.sha256, active: try self.activeScorerSHA256(), origin: origin,
-                                    sandbox: try self.judgeSandbox(), evidence: nil, reason: why)
+                    try self.refuseUnguarded(request, origin: origin, reason: why)
                     warn("promotion \(request.promotion) was not adopted as the judge: \(why)")
                     return false
                 }
@@ -192,6 +185,13 @@ extension EvolutionService {
                 try self.recordIncident(incident, runID: runID)
                 warn("the scoring kernel \(incident.scorerSHA256.prefix(12)) disagreed with the seed scorer; the seed judges from now on (see 'evolver self')")
             })
+    }
+
+    /// Journals the refusal of a promotion that the guard did not judge (declined, no time, the guard failed).
+    func refuseUnguarded(_ request: AdoptionRequest, origin: AdoptionOrigin, reason: String) throws {
+        try store.putSource(request.source, sha256: request.sha256)
+        try record(.refused, sha256: request.sha256, active: try activeScorerSHA256(), origin: origin, sandbox: try judgeSandbox(),
+                   evidence: nil, reason: reason)
     }
 
     /// Journals a disagreement of the active kernel with its seed shadow; the seed becomes the judge.

@@ -66,4 +66,15 @@ struct JudgeTests {
         #expect(verdict.comparison == (try judge.seed.compare(incumbent: Self.a, candidate: Self.b)))
         #expect(judge.isSeed)
     }
+
+    /// A judging call must not be told from a guard's by how its buffers are filled: a kernel that
+    /// reports the fill it found in `out` sees a different one from call to call, 0x00 and 0xFF among them.
+    @Test func judgingCallsAreFilledLikeTheGuards() throws {
+        let leak = Self.seedSource.replacingOccurrences(of: "    out[0] = u2;", with: "    out[3] = out[0] & 255;\n    out[0] = u2;")
+            .replacingOccurrences(of: "    out[3] = twice_median(diff, nm);", with: "")
+        #expect(leak.contains("out[3] = out[0] & 255;") && !leak.contains("out[3] = twice_median"))
+        let scorer = SandboxedScorer(source: leak, sandbox: Self.sandbox, workerPath: TestPaths.worker)
+        let fills = try (0..<24).map { _ in try scorer.compare(incumbent: Self.a, candidate: Self.b).twiceShift }
+        #expect(Set(fills).count >= 3, "fills seen: \(Set(fills).sorted())")
+    }
 }
