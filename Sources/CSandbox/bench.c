@@ -109,16 +109,20 @@ static int run_window(side *s, uint32_t n, int timeout_ms, uint64_t *elapsed, ev
     return 1;
 }
 
-/* Bytes of call j's slot that matter for its case: the return value, then each output. */
+/* Whether call j's slot of side x agrees with call jy's of side y: the return value, then each
+ * output, compared as the harness says (x, the incumbent, is the reference of a relative tolerance). */
 static int slot_equal(const evs_job *job, const side *x, uint32_t jx, const side *y, uint32_t jy) {
     const uint8_t *sx = x->area.slots + (size_t)jx * x->area.slot_stride;
     const uint8_t *sy = y->area.slots + (size_t)jy * y->area.slot_stride;
-    if (memcmp(sx, sy, 8) != 0) return 0;
+    uint8_t ret_elem = job->ret_cmp.number == EVS_NUMBER_F32 ? 4 : 8;
+    if (!evs_values_agree(&job->ret_cmp, ret_elem, sx, sy, 1)) return 0;
+    if (ret_elem == 4 && memcmp(sx + 4, sy + 4, 4) != 0) return 0;
     uint32_t c = x->cases[jx];
     for (uint32_t p = 0; p < job->nparams; p++) {
         if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
-        uint64_t bytes = job->args[(size_t)c * job->nparams + p].count * job->params[p].elem;
-        if (memcmp(sx + EVS_SLOT_HEADER + x->area.out_off[p], sy + EVS_SLOT_HEADER + y->area.out_off[p], (size_t)bytes) != 0) return 0;
+        uint64_t count = job->args[(size_t)c * job->nparams + p].count;
+        if (!evs_values_agree(&job->params[p].cmp, job->params[p].elem, sx + EVS_SLOT_HEADER + x->area.out_off[p],
+                              sy + EVS_SLOT_HEADER + y->area.out_off[p], count)) return 0;
     }
     return 1;
 }

@@ -34,7 +34,12 @@
 
 static const evs_job *g_job;
 static evs_layout g_layout;
-static void *g_fn; /* the one kernel of this child */
+static void *g_fn; /* the call shim of the one kernel of this child */
+/* The page through which the harness calls the shim: the trampoline's words, the arguments and
+ * the return value (so the kernel's registers point at nothing of the harness). */
+static long *g_call_page;
+#define EVS_CALL_ARGS 16
+#define EVS_CALL_RET 32
 static uintptr_t g_img_lo, g_img_hi;
 static uint64_t g_stack_limit = 8ull << 20;
 static volatile int g_in_call;
@@ -195,6 +200,11 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
     tcc_set_options(s, "-nostdlib -nostdinc");
     tcc_set_output_type(s, TCC_OUTPUT_MEMORY);
     if (tcc_compile_string(s, g_job->sources[k]) < 0) return EVS_COMPILE_ERROR;
+    /* The shim is a translation unit of its own: nothing the kernel defines reaches it. */
+    if (tcc_compile_string(s, g_job->shim) < 0) {
+        on_diag(NULL, "the call shim did not compile beside the kernel (does the kernel define evs_call_shim?)");
+        return EVS_LINK_ERROR;
+    }
     if (access(TCC_LIB_DIR "/libtcc1.a", R_OK) == 0) tcc_add_file(s, TCC_LIB_DIR "/libtcc1.a");
     for (uint32_t i = 0; i < g_job->nsymbols; i++) {
         void *p = provided_symbol(g_job->symbols[i]);
@@ -214,8 +224,8 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
     void *mem = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED) return EVS_RESOURCE_LIMIT;
     if (tcc_relocate(s, mem) < 0) return EVS_LINK_ERROR;
-    void *fn = tcc_get_symbol(s, g_job->entry);
-    if (!fn) {
+    void *fn = tcc_get_symbol(s, "evs_call_shim");
+    if (!tcc_get_symbol(s, g_job->entry) || !fn) {
         char msg[200];
         snprintf(msg, sizeof msg, "undefined entry symbol '%s' (the kernel must define it)", g_job->entry);
         on_diag(NULL, msg);
@@ -251,11 +261,20 @@ static void scrub_stack(void) {
     memset(g_kstack_hi - (1 << 16), 0, 1 << 16);
 }
 
+/* Calls the kernel through its shim with the arguments of argv (one 64-bit word each); returns
+ * the 64-bit word the shim stored: an integer sign- or zero-extended as its C type is, a double's
+ * bits, or a float's bits in the low half with the high half zero. */
 static int64_t call_kernel(const long *argv) {
+    long *page = g_call_page;
+    memset(page, 0, 4096);
+    memcpy(page + EVS_CALL_ARGS, argv, EVS_MAX_PARAMS * sizeof(long));
+    page[0] = (long)(page + EVS_CALL_ARGS);
+    page[1] = (long)(page + EVS_CALL_RET);
     g_in_call = 1;
-    long r = evs_call_on_stack((void *)g_fn, argv, g_kstack_hi);
+    evs_call_on_stack((void *)g_fn, page, g_kstack_hi);
     g_in_call = 0;
-    return (int64_t)(int)r;
+    int64_t r = page[EVS_CALL_RET];
+    return r;
 }
 
 static int64_t call_slot(uint32_t slot) {
@@ -439,6 +458,8 @@ void evs_child_main(const evs_job *job, int fd) {
         : 600000ull;
     set_limit(RLIMIT_CPU, (rlim_t)(cpu_ms / 1000 + 2), "setrlimit(RLIMIT_CPU) failed");
     if (make_kernel_stack() != 0) setup_failed("the kernel's stack could not be mapped");
+    g_call_page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (g_call_page == MAP_FAILED) setup_failed("the call page could not be mapped");
 
     /* READY: status, index of the failing kernel, then per kernel compile ns and image bytes. */
     uint8_t ready[EVS_READY_LEN];

@@ -5,9 +5,20 @@
 #include "csandbox.h"
 
 /* One parameter of the kernel's signature. */
+/* How values of a buffer or a return value compare: exactly, or as floating point within a
+ * tolerance (|a-b| <= abs, or <= rel*|a|, or at most ulps apart; NaN only equals NaN). */
+typedef struct {
+    uint8_t number; /* EVS_NUMBER_* */
+    double abs_tol;
+    double rel_tol;
+    uint64_t ulps;
+} evs_compare;
+
+/* One parameter of the kernel's signature. */
 typedef struct {
     uint8_t kind; /* EVS_PARAM_* */
     uint8_t elem; /* element size in bytes for buffers */
+    evs_compare cmp; /* how an output's elements compare */
 } evs_param;
 
 /* One argument of one case: an int value or a buffer (count elements; data for inputs). */
@@ -30,6 +41,10 @@ typedef struct {
     uint32_t nkernels;
     char *sources[2];
     size_t source_len[2];
+    /* The call shim, compiled as a translation unit of its own beside each kernel: it takes the
+     * arguments from memory, calls the entry with its real C types and stores the return value. */
+    char *shim;
+    evs_compare ret_cmp; /* how return values compare */
     uint32_t nparams;
     evs_param params[EVS_MAX_PARAMS];
     uint32_t ncases;
@@ -60,6 +75,9 @@ typedef struct {
     const struct evs_layout *layout;
     int64_t *call_ret;
 } evs_job;
+
+/* Whether count elements at a and b agree as cmp says (a is the reference for `rel`). */
+int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, const uint8_t *b, uint64_t count);
 
 /* Decodes a job payload in place. Returns 0 or -1 with a reason. */
 int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t cap);

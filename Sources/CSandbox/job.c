@@ -43,11 +43,30 @@ static char *get_str_len(cursor *c, size_t *len) {
 
 static char *get_str(cursor *c) { return get_str_len(c, NULL); }
 
+static double get_f64(cursor *c) {
+    uint64_t bits = get_u(c, 8);
+    double d;
+    memcpy(&d, &bits, 8);
+    return d;
+}
+
+/* A comparison: number class, then the tolerance (abs, rel, ulps). Returns 0, or -1 when malformed. */
+static int get_compare(cursor *c, evs_compare *cmp) {
+    cmp->number = (uint8_t)get_u(c, 1);
+    cmp->abs_tol = get_f64(c);
+    cmp->rel_tol = get_f64(c);
+    cmp->ulps = get_u(c, 8);
+    if (cmp->number > EVS_NUMBER_F64) return -1;
+    if (!(cmp->abs_tol >= 0) || !(cmp->rel_tol >= 0)) return -1;
+    return 0;
+}
+
 void evs_free_job(evs_job *job) {
     free(job->entry);
     for (uint32_t i = 0; i < job->nsymbols && job->symbols; i++) free(job->symbols[i]);
     free(job->symbols);
     for (uint32_t i = 0; i < 2; i++) free(job->sources[i]);
+    free(job->shim);
     free(job->args);
     free(job->call_case);
     free(job->call_poison);
@@ -73,6 +92,7 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
     job->nkernels = (uint32_t)get_u(&c, 4);
     if (job->nkernels < 1 || job->nkernels > 2) FAIL("a job has one or two kernels");
     for (uint32_t i = 0; i < job->nkernels; i++) job->sources[i] = get_str_len(&c, &job->source_len[i]);
+    job->shim = get_str(&c);
     job->nparams = (uint32_t)get_u(&c, 4);
     if (job->nparams > EVS_MAX_PARAMS) FAIL("too many parameters");
     for (uint32_t i = 0; i < job->nparams; i++) {
@@ -83,7 +103,12 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
             uint8_t e = job->params[i].elem;
             if (e != 1 && e != 2 && e != 4 && e != 8) FAIL("bad element size");
         }
+        if (get_compare(&c, &job->params[i].cmp) != 0) FAIL("bad comparison of a parameter");
+        uint8_t num = job->params[i].cmp.number;
+        if (num == EVS_NUMBER_F32 && job->params[i].elem != 4 && job->params[i].kind != EVS_PARAM_INT) FAIL("f32 elements are 4 bytes");
+        if (num == EVS_NUMBER_F64 && job->params[i].elem != 8 && job->params[i].kind != EVS_PARAM_INT) FAIL("f64 elements are 8 bytes");
     }
+    if (get_compare(&c, &job->ret_cmp) != 0) FAIL("bad comparison of the return value");
     job->ncases = (uint32_t)get_u(&c, 4);
     if (job->ncases > 1000000) FAIL("too many cases");
     job->args = calloc((size_t)job->ncases * job->nparams + 1, sizeof(evs_arg));
@@ -130,7 +155,7 @@ int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t 
     } else {
         FAIL("unknown mode");
     }
-    if (c.failed || !job->entry) FAIL("truncated job");
+    if (c.failed || !job->entry || !job->shim) FAIL("truncated job");
     if (c.left != 0) FAIL("trailing bytes after job");
 #undef FAIL
     return 0;

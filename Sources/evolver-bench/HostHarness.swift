@@ -16,6 +16,8 @@ struct HostHarness {
                 switch p.kind {
                 case .int:
                     if case .int(let v)? = c.args[p.name] { args[i] = Int(v) }
+                case .real:
+                    throw HarnessFailure("the host harness calls integer-class signatures only (\(p.name) is \(p.type?.cSpelling ?? "real"))")
                 case .input, .scratch, .output:
                     let count = lengths[p.name]!
                     let bytes = max(8, count * p.type!.size)

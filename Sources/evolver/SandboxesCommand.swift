@@ -16,9 +16,11 @@ struct SandboxesCommand: ParsableCommand {
         var lock: String
         var mismatchedFile: String?
         var cases: Int?
+        /// Why the sandbox cannot be used as it is (nil when it can).
+        var problem: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, description, entry, lock, cases
+            case name, description, entry, lock, cases, problem
             case mismatchedFile = "mismatched_file"
         }
     }
@@ -29,8 +31,22 @@ struct SandboxesCommand: ParsableCommand {
             var entries: [Entry] = []
             for name in catalog.names() {
                 let status = try catalog.lockStatus(name)
-                let sandbox = try? catalog.load(name, verifyLock: false, expectedOutputs: .ifPresent)
-                var entry = Entry(name: name, description: sandbox?.manifest.description ?? "(unreadable manifest)", entry: sandbox?.manifest.entry ?? "?", lock: "locked", cases: sandbox?.cases.count)
+                var entry = Entry(name: name, description: "", entry: "", lock: "locked")
+                do {
+                    let sandbox = try catalog.load(name, verifyLock: false, expectedOutputs: .required)
+                    entry.description = sandbox.manifest.description
+                    entry.entry = sandbox.manifest.entry
+                    entry.cases = sandbox.cases.count
+                } catch {
+                    entry.problem = (error as? EvolverError).map { "\($0.localizedDescription)" } ?? "\(error)"
+                    entry.problem = entry.problem?.replacingOccurrences(of: "sandbox '\(name)': ", with: "")
+                    // The manifest alone may still say what the sandbox is.
+                    let url = try catalog.directory(of: name).appendingPathComponent(Sandbox.Files.manifest)
+                    if let data = FileManager.default.contents(atPath: url.path), let m = try? JSONDecoder().decode(SandboxManifest.self, from: data) {
+                        entry.description = m.description
+                        entry.entry = m.entry
+                    }
+                }
                 switch status {
                 case .locked: break
                 case .missing: entry.lock = "missing"
@@ -44,9 +60,20 @@ struct SandboxesCommand: ParsableCommand {
                 print(try jsonString(entries))
                 return
             }
-            for e in entries {
-                let lock = e.lock == "mismatch" ? "LOCK MISMATCH (\(e.mismatchedFile ?? "?"))" : e.lock == "missing" ? "NO LOCK" : "locked"
-                print("\(e.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(lock.padding(toLength: 10, withPad: " ", startingAt: 0)) \(e.entry)()  \(e.cases.map { "\($0) cases" } ?? "")  \(e.description)")
+            let rows = entries.map { e -> [String] in
+                [e.name, e.lock, e.entry.isEmpty ? "-" : e.entry, e.cases.map { "\($0) cases" } ?? "-", e.description]
+            }
+            let header = ["SANDBOX", "LOCK", "ENTRY", "SUITE", "DESCRIPTION"]
+            let widths = (0..<4).map { k in ([header] + rows).map { $0[k].count }.max()! }
+            func line(_ r: [String]) -> String {
+                (0..<4).map { r[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + r[4]
+            }
+            print(line(header))
+            for (e, r) in zip(entries, rows) {
+                print(line(r))
+                if let file = e.mismatchedFile { print("  \(file) differs from lock.json (after a deliberate change: evolver sandbox lock \(e.name))") }
+                if e.lock == "missing" { print("  no lock.json yet (evolver sandbox record \(e.name), or sandbox lock)") }
+                if let problem = e.problem, e.mismatchedFile == nil || !problem.contains("does not match lock.json") { print("  problem: \(problem)") }
             }
         }
     }

@@ -33,11 +33,14 @@ enum {
 /* Parameter kinds of a kernel's C signature. */
 enum { EVS_PARAM_INT = 0, EVS_PARAM_INPUT = 1, EVS_PARAM_SCRATCH = 2, EVS_PARAM_OUTPUT = 3 };
 
+/* Number classes of buffer elements and return values. */
+enum { EVS_NUMBER_INTEGER = 0, EVS_NUMBER_F32 = 1, EVS_NUMBER_F64 = 2 };
+
 /* Job modes. */
 enum { EVS_MODE_VALIDATE = 1, EVS_MODE_BENCHMARK = 2 };
 
 /* Wire protocol version spoken between the evolver and the worker. */
-#define EVS_PROTOCOL_VERSION 1u
+#define EVS_PROTOCOL_VERSION 2u
 
 /* Largest number of kernel parameters the generic caller supports (all integer class). */
 #define EVS_MAX_PARAMS 12

@@ -19,9 +19,10 @@ public enum ExpectedRecorder {
         }
         var results: [ExpectedResult] = []
         let outputs = sandbox.harness.outputParams
+        let comparison = evaluator.comparison
         for (i, kernelCase) in sandbox.cases.enumerated() {
             guard a[i].ret == b[i].ret else { throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "the seed is not deterministic on case \(kernelCase.id)") }
-            var values: [String: [Int64]?] = [:]
+            var values: [String: KernelCase.Value?] = [:]
             for (k, param) in outputs.enumerated() {
                 let untouchedA = a[i].outputs[k].allSatisfy { $0 == 0x5A }
                 let untouchedB = b[i].outputs[k].allSatisfy { $0 == 0xC3 }
@@ -32,10 +33,22 @@ public enum ExpectedRecorder {
                 guard a[i].outputs[k] == b[i].outputs[k] else {
                     throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "the seed leaves part of \(param.name) unwritten or is not deterministic on case \(kernelCase.id)")
                 }
-                values[param.name] = param.type!.decode(a[i].outputs[k][...])
+                values[param.name] = comparison.outputValue(a[i].outputs[k], param: param)
             }
-            results.append(ExpectedResult(id: kernelCase.id, ret: a[i].ret, outputs: values))
+            results.append(ExpectedResult(id: kernelCase.id, returnValue: comparison.returnValue(a[i]), outputValues: values))
         }
         return results
+    }
+
+    /// Whether the seed reproduces the recorded `expected.jsonl` (run in the sandbox over the whole
+    /// suite, in shuffled order with poisoned outputs, as any kernel is validated).
+    /// - Returns: nil when it does, else a one-line reason naming the first case that differs.
+    public static func seedMismatch(sandbox: Sandbox, worker: WorkerProcess) throws -> String? {
+        guard sandbox.expected != nil else { return nil }
+        let evaluator = try KernelEvaluator(sandbox: sandbox, worker: worker)
+        var rng = SplitMix64(seed: 0x10C4_5EED)
+        let outcome = try evaluator.validate(sandbox.seedSource, rng: &rng)
+        guard outcome.verdict != .passed else { return nil }
+        return "\(outcome.verdict.rawValue): \(outcome.detail)"
     }
 }

@@ -68,7 +68,7 @@ public struct KernelCheck {
         if let incident = judged.incident { try onIncident(incident) }
         let comparison = judged.comparison
         report.benchmark = CheckReport.Benchmark(
-            medianNs: comparison.medianCandidate, seedMedianNs: comparison.medianIncumbent, speedup: comparison.speedup,
+            medianNs: comparison.medianCandidate, seedMedianNs: comparison.medianIncumbent, speedup: comparison.shiftSpeedup,
             significant: rule.isSignificant(comparison), wouldPromote: rule.promotes(comparison), pValue: comparison.pValue,
             gain: comparison.relativeGain, samples: bench.candidateSamples.count, reps: bench.reps,
             windowMs: Double(bench.windowNs) / 1e6,

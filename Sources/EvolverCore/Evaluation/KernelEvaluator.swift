@@ -9,6 +9,8 @@ public final class KernelEvaluator {
     public let sandbox: Sandbox
     private let worker: WorkerProcess
     private let suite: [PreparedCase]
+    /// How outputs are compared (exactly, or within a floating-point tolerance).
+    public let comparison: OutputComparison
     /// Extra calls at the end of a validation that repeat random cases at new addresses, to catch
     /// kernels whose answers depend on earlier calls.
     public var repeatedCalls = 8
@@ -17,6 +19,7 @@ public final class KernelEvaluator {
     public init(sandbox: Sandbox, worker: WorkerProcess) throws {
         self.sandbox = sandbox
         self.worker = worker
+        comparison = OutputComparison(harness: sandbox.harness)
         do {
             suite = try PreparedCase.prepare(sandbox.cases, harness: sandbox.harness)
             _ = try PreparedCase.prepare(try sandbox.workload(), harness: sandbox.harness)
@@ -70,7 +73,7 @@ public final class KernelEvaluator {
         var firstFailure: CaseFailure?
         for (i, result) in results.enumerated() {
             let c = calls[i]
-            if let mismatch = compare(result, expected[c.caseIndex], poison: c.poison, prepared: suite[c.caseIndex]) {
+            if let mismatch = comparison.mismatch(result, expected: expected[c.caseIndex], poison: c.poison) {
                 failedCases.insert(c.caseIndex)
                 if firstFailure == nil { firstFailure = mismatch }
             }
@@ -210,30 +213,6 @@ public final class KernelEvaluator {
             results.append(CallResult(ret: ret, outputs: outputs))
         }
         return results
-    }
-
-    private func compare(_ result: CallResult, _ expected: ExpectedResult, poison: UInt8, prepared: PreparedCase) -> CaseFailure? {
-        if result.ret != expected.ret {
-            return CaseFailure(caseId: expected.id, expected: "return \(expected.ret)", actual: "return \(result.ret)")
-        }
-        for (k, param) in sandbox.harness.outputParams.enumerated() {
-            let bytes = result.outputs[k]
-            switch expected.outputs[param.name] ?? nil {
-            case .none:
-                if let i = bytes.firstIndex(where: { $0 != poison }) {
-                    return CaseFailure(caseId: expected.id, expected: "\(param.name) left untouched", actual: "\(param.name) written (byte \(i))")
-                }
-            case .some(let want):
-                let got = param.type!.decode(bytes[...])
-                if let i = (0..<min(want.count, got.count)).first(where: { want[$0] != got[$0] }) ?? (want.count == got.count ? nil : min(want.count, got.count)) {
-                    let stride = param.type!.size
-                    let untouched = bytes[(i * stride)..<min(bytes.count, (i + 1) * stride)].allSatisfy { $0 == poison }
-                    let actual = i < got.count ? "\(param.name)[\(i)] = \(got[i])\(untouched ? " (never written: still poisoned)" : "")" : "no \(param.name)[\(i)]"
-                    return CaseFailure(caseId: expected.id, expected: "\(param.name)[\(i)] = \(i < want.count ? String(want[i]) : "nothing")", actual: actual)
-                }
-            }
-        }
-        return nil
     }
 
     private func describe(_ reply: WorkerReply, caseID: String?) -> String {

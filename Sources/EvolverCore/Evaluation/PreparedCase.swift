@@ -19,10 +19,20 @@ public struct PreparedCase: Sendable {
             case .int:
                 guard case .int(let v)? = kernelCase.args[p.name] else { throw HarnessFailure("case \(kernelCase.id): missing \(p.name)") }
                 w.i64(v)
+            case .real:
+                guard let v = kernelCase.args[p.name]?.realValue else { throw HarnessFailure("case \(kernelCase.id): missing \(p.name)") }
+                w.u64(v.bitPattern)
             case .input:
-                guard case .array(let a)? = kernelCase.args[p.name] else { throw HarnessFailure("case \(kernelCase.id): missing \(p.name)") }
-                w.u64(UInt64(a.count))
-                p.type!.encode(a, into: &w.bytes)
+                switch kernelCase.args[p.name] {
+                case .array(let a)?:
+                    w.u64(UInt64(a.count))
+                    p.type!.encode(a, into: &w.bytes)
+                case .reals(let a)?:
+                    w.u64(UInt64(a.count))
+                    p.type!.encode(reals: a, into: &w.bytes)
+                default:
+                    throw HarnessFailure("case \(kernelCase.id): missing \(p.name)")
+                }
             case .scratch:
                 w.u64(UInt64(lengths[p.name]!))
             case .output:

@@ -43,17 +43,21 @@ struct WorkerJob {
         manifest.allowedSymbols.forEach { w.string($0) }
         w.u32(UInt32(sources.count))
         sources.forEach { w.string($0) }
+        let prototype = harness.parsedPrototype
+        w.string(prototype.shimSource(entry: manifest.entry, harness: harness))
         w.u32(UInt32(harness.params.count))
         for p in harness.params {
             let kind: Int = switch p.kind {
-            case .int: Int(EVS_PARAM_INT)
+            case .int, .real: Int(EVS_PARAM_INT)
             case .input: Int(EVS_PARAM_INPUT)
             case .scratch: Int(EVS_PARAM_SCRATCH)
             case .output: Int(EVS_PARAM_OUTPUT)
             }
             w.u8(UInt8(kind))
-            w.u8(UInt8(p.type?.size ?? 0))
+            w.u8(UInt8(p.kind.isScalar ? 0 : p.type?.size ?? 0))
+            Self.comparison(p.kind == .output ? p.type : nil, p.tolerance, into: &w)
         }
+        if case .real(let t) = prototype.returnType { Self.comparison(t, harness.returnTolerance, into: &w) } else { Self.comparison(nil, nil, into: &w) }
         w.u32(UInt32(cases.count))
         for c in cases { w.bytes.append(contentsOf: c.encoded) }
         switch mode {
@@ -75,6 +79,19 @@ struct WorkerJob {
             w.u64(poisonSeed)
         }
         return w.bytes
+    }
+
+    /// How the worker compares values of `type`: the number class, then abs, rel and ulps.
+    static func comparison(_ type: ElementType?, _ tolerance: Tolerance?, into w: inout ByteWriter) {
+        let number: Int = switch type {
+        case .f32?: EVS_NUMBER_F32
+        case .f64?: EVS_NUMBER_F64
+        default: EVS_NUMBER_INTEGER
+        }
+        w.u8(UInt8(number))
+        w.u64((tolerance?.abs ?? 0).bitPattern)
+        w.u64((tolerance?.rel ?? 0).bitPattern)
+        w.u64(UInt64(max(0, tolerance?.ulps ?? 0)))
     }
 
     /// A generous wall-clock bound for the whole job, after which the worker itself is killed.

@@ -59,10 +59,11 @@ public struct DifferentialTest {
             case .failure(let f): got = f.completed; failure = f
             }
             for (k, (w, g)) in zip(want, got).enumerated() {
-                if w == g {
+                let mismatch = w == g ? nil : evaluator.comparison.mismatch(want: w, got: g, caseID: part[k].id)
+                if mismatch == nil {
                     outcome.passed += 1
                 } else if outcome.firstFailure == nil {
-                    outcome.firstFailure = describe(want: w, got: g, case: part[k])
+                    outcome.firstFailure = mismatch
                     outcome.detail = "differs from the seed on \(describing) \(start + k) (\(Self.bindings(part[k])))"
                 }
             }
@@ -83,18 +84,6 @@ public struct DifferentialTest {
 
     static func bindings(_ c: KernelCase) -> String {
         c.intBindings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-    }
-
-    private func describe(want: CallResult, got: CallResult, case c: KernelCase) -> CaseFailure {
-        if want.ret != got.ret { return CaseFailure(caseId: c.id, expected: "return \(want.ret)", actual: "return \(got.ret)") }
-        for (k, param) in sandbox.harness.outputParams.enumerated() where want.outputs[k] != got.outputs[k] {
-            let type = param.type!
-            let w = type.decode(want.outputs[k][...]), g = type.decode(got.outputs[k][...])
-            let i = (0..<min(w.count, g.count)).first { w[$0] != g[$0] } ?? min(w.count, g.count)
-            return CaseFailure(caseId: c.id, expected: "\(param.name)[\(i)] = \(i < w.count ? String(w[i]) : "nothing")",
-                               actual: "\(param.name)[\(i)] = \(i < g.count ? String(g[i]) : "nothing")")
-        }
-        return CaseFailure(caseId: c.id, expected: "the seed's result", actual: "a different result")
     }
 }
 

@@ -31,7 +31,7 @@ extension CheckReport {
         if compileMs > 0 { row("compile", String(format: "%.3f ms with libtcc in the sandboxed child (image %llu bytes)", compileMs, imageBytes)) }
         if let b = benchmark {
             row("benchmark", String(format: "median %@ per pass vs seed %@", Self.duration(b.medianNs), Self.duration(b.seedMedianNs)))
-            row("speedup", String(format: "%.3fx  (Hodges–Lehmann gain %+.2f%%, Mann–Whitney p = %.3g, %@)", b.speedup, b.gain * 100, b.pValue, b.significant ? "significant" : "not significant"))
+            row("speedup", String(format: "%.3fx  (from the Hodges–Lehmann shift: gain %+.2f%%; Mann–Whitney p = %.3g, %@)", b.speedup, b.gain * 100, b.pValue, b.significant ? "significant" : "not significant"))
             row("promotion", b.wouldPromote ? "the promotion rule would promote it" : "the promotion rule would not promote it")
             row("sampling", String(format: "%d interleaved samples per side, each side in its own child on fresh inputs; %d passes per window of %.2f ms (seed: %d), timer overhead %.3f%% (subtracted)", b.samples, b.reps, b.windowMs, b.seedReps, b.timerOverheadPercent))
         } else {

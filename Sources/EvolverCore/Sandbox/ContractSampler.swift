@@ -20,6 +20,9 @@ public struct ContractSampler: Sendable {
         for p in harness.params where p.kind == .int && p.range == nil {
             throw HarnessFailure("int parameter \(p.name) has no range: random inputs cannot be drawn")
         }
+        for p in harness.params where p.kind == .real && p.realRange == nil {
+            throw HarnessFailure("real parameter \(p.name) has no range: random inputs cannot be drawn")
+        }
         self.harness = harness
         self.maxElements = maxElements
     }
@@ -35,7 +38,7 @@ public struct ContractSampler: Sendable {
             if crossArrayPatterns, rng.below(4) == 0 { ints = sameSizes(ints) }
             var total = 0
             var lengths: [String: Int] = [:]
-            for p in harness.params where p.kind != .int {
+            for p in harness.params where !p.kind.isScalar {
                 guard let n = p.length?.evaluate(ints), n >= 0 else { throw HarnessFailure("length of \(p.name) cannot be computed") }
                 lengths[p.name] = Int(n)
                 total += Int(n)
@@ -45,7 +48,15 @@ public struct ContractSampler: Sendable {
             var shared: [Int64] = []
             var previous: [Int64]?
             var lowBits: (base: Int64, shift: Int64)?
-            for p in harness.params where p.kind == .input {
+            for p in harness.params where p.kind == .real {
+                args[p.name] = .real(Self.drawReal(p.realRange!, type: p.type!, rng: &rng))
+            }
+            for p in harness.params where p.kind == .input && p.isReal {
+                let range = p.realValues ?? -1...1
+                let count = lengths[p.name]!
+                args[p.name] = .reals(Self.drawReals(count: count, range: range, type: p.type!, rng: &rng))
+            }
+            for p in harness.params where p.kind == .input && !p.isReal {
                 let range = (HarnessSpec.bounds(p.values, ints) ?? nil) ?? p.type!.range
                 let count = lengths[p.name]!
                 var values: [Int64]
@@ -145,6 +156,34 @@ public struct ContractSampler: Sendable {
         default: values[i] = rng.int(in: range)
         }
         return values
+    }
+
+    /// A real in `range`, weighted to its bounds and to zero, rounded to the element type.
+    static func drawReal(_ range: ClosedRange<Double>, type: ElementType, rng: inout SplitMix64) -> Double {
+        let v: Double = switch rng.below(10) {
+        case 0: range.lowerBound
+        case 1: range.upperBound
+        case 2 where range.contains(0): 0
+        default: range.lowerBound + (range.upperBound - range.lowerBound) * rng.unit()
+        }
+        return type == .f32 ? Double(Float(v)) : v
+    }
+
+    /// Reals in `range`: uniform, a few distinct values (ties), or heavy on the bounds and zero.
+    static func drawReals(count: Int, range: ClosedRange<Double>, type: ElementType, rng: inout SplitMix64) -> [Double] {
+        func uniform() -> Double {
+            let v = range.lowerBound + (range.upperBound - range.lowerBound) * rng.unit()
+            return type == .f32 ? Double(Float(v)) : v
+        }
+        switch rng.below(3) {
+        case 0:
+            let pool = (0..<(1 + rng.below(3))).map { _ in uniform() }
+            return (0..<count).map { _ in pool[rng.below(pool.count)] }
+        case 1:
+            return (0..<count).map { _ in drawReal(range, type: type, rng: &rng) }
+        default:
+            return (0..<count).map { _ in uniform() }
+        }
     }
 
     func drawArray(count: Int, range: ClosedRange<Int64>, rng: inout SplitMix64) -> [Int64] {

@@ -4,17 +4,18 @@ import Foundation
 public enum JSONLines {
     /// Decodes every non-empty line of `data`.
     /// - Throws: a `HarnessFailure` naming the line that does not decode.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> [T] {
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, schema: JSONSchema? = nil) throws -> [T] {
         let decoder = JSONDecoder()
         var result: [T] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 13 }) { continue }
+            try schema?.check(Data(line), file: "\(file):\(lineNumber)")
             do {
                 result.append(try decoder.decode(T.self, from: Data(line)))
             } catch {
-                throw HarnessFailure("\(file):\(lineNumber): \(error)")
+                throw HarnessFailure("\(file):\(lineNumber): \(DecodingFailure.describe(error))")
             }
         }
         return result

@@ -1,4 +1,5 @@
 import Foundation
+import KernelSyntax
 
 /// A loaded, lock-verified sandbox: one evolvable kernel and everything that judges it.
 public struct Sandbox: Sendable {
@@ -65,37 +66,40 @@ public struct Sandbox: Sendable {
             return data
         }
         func invalid(_ reason: String) -> EvolverError { .invalidSandbox(sandbox: name, reason: reason) }
-        do {
-            manifest = try JSONDecoder().decode(SandboxManifest.self, from: try read(Files.manifest))
-            harness = try JSONDecoder().decode(HarnessSpec.self, from: try read(Files.harness))
-        } catch let e as EvolverError {
-            throw e
-        } catch {
-            throw invalid("manifest.json or harness.json is malformed: \(error)")
+        func decode<T: Decodable>(_ type: T.Type, _ file: String, _ schema: JSONSchema) throws -> T {
+            let data = try read(file)
+            do { try schema.check(data, file: file) } catch { throw invalid("\(error)") }
+            do { return try JSONDecoder().decode(T.self, from: data) } catch { throw invalid("\(file): \(DecodingFailure.describe(error))") }
         }
-        guard manifest.name == name else { throw invalid("manifest name '\(manifest.name)' differs from the folder name") }
-        do {
-            try manifest.validate()
-            try harness.validate()
-        } catch {
-            throw invalid("\(error)")
+        manifest = try decode(SandboxManifest.self, Files.manifest, SandboxSchemas.manifest)
+        harness = try decode(HarnessSpec.self, Files.harness, SandboxSchemas.harness)
+        guard manifest.name == name else { throw invalid("manifest.json: name '\(manifest.name)' differs from the folder name '\(name)'") }
+        do { try manifest.validate() } catch { throw invalid("manifest.json: \(error)") }
+        do { try harness.validate() } catch { throw invalid("harness.json: \(error)") }
+        let prototype = harness.parsedPrototype
+        guard prototype.name == manifest.entry else {
+            throw invalid("manifest.json: entry is `\(manifest.entry)` but harness.json's prototype declares `\(prototype.name)`")
         }
+        do {
+            for cls in manifest.benchmark.workload { try WorkloadGenerator.validate(cls, harness: harness) }
+        } catch { throw invalid("manifest.json: benchmark.workload: \(error)") }
         guard let seed = String(data: try read(Files.seed), encoding: .utf8) else { throw invalid("seed.c is not UTF-8") }
+        if let reason = Self.definitionMismatch(seed, harness: harness, entry: manifest.entry) { throw invalid("seed.c: \(reason)") }
         seedSource = seed
         do {
-            cases = try JSONLines.decode(KernelCase.self, from: try read(Files.cases), file: Files.cases)
+            cases = try JSONLines.decode(KernelCase.self, from: try read(Files.cases), file: Files.cases, schema: SandboxSchemas.suiteCase)
             var ids = Set<String>()
-            for c in cases {
-                guard ids.insert(c.id).inserted else { throw HarnessFailure("duplicate case id \(c.id)") }
-                _ = try c.bufferLengths(for: harness)
+            for (line, c) in cases.enumerated() {
+                guard ids.insert(c.id).inserted else { throw HarnessFailure("\(Files.cases): duplicate case id \(c.id)") }
+                do { _ = try c.bufferLengths(for: harness) } catch { throw HarnessFailure("\(Files.cases):\(line + 1): \(error)") }
             }
             let expectedURL = directory.appendingPathComponent(Files.expected)
             if expectedOutputs != .ignored, FileManager.default.fileExists(atPath: expectedURL.path) {
-                let results = try JSONLines.decode(ExpectedResult.self, from: try read(Files.expected), file: Files.expected)
-                guard results.map(\.id) == cases.map(\.id) else { throw HarnessFailure("expected.jsonl does not list the cases of cases.jsonl in order") }
+                let results = try JSONLines.decode(ExpectedResult.self, from: try read(Files.expected), file: Files.expected, schema: SandboxSchemas.expected)
+                guard results.map(\.id) == cases.map(\.id) else { throw HarnessFailure("\(Files.expected) does not list the cases of \(Files.cases) in order (run 'evolver sandbox record \(name)')") }
                 let outputs = Set(harness.outputParams.map(\.name))
                 for r in results where Set(r.outputs.keys) != outputs {
-                    throw HarnessFailure("expected.jsonl: case \(r.id) does not list exactly the outputs \(outputs.sorted())")
+                    throw HarnessFailure("\(Files.expected): case \(r.id) does not list exactly the outputs \(outputs.sorted().joined(separator: ", "))")
                 }
                 expected = results
             } else if expectedOutputs == .required {
@@ -108,6 +112,14 @@ public struct Sandbox: Sendable {
         } catch {
             throw invalid("\(error)")
         }
+    }
+
+    /// Why a kernel's definition of the entry does not match the harness's prototype (nil when it
+    /// does, or when the source does not parse: compiling it will say why).
+    public static func definitionMismatch(_ source: String, harness: HarnessSpec, entry: String) -> String? {
+        guard let unit = try? CParser.parse(source) else { return nil }
+        guard let definition = unit.definition(of: entry) else { return "defines no function `\(entry)` (the manifest's entry)" }
+        return harness.parsedPrototype.mismatch(with: definition, harness: harness).map { "\($0) (harness.json: \(harness.prototype))" }
     }
 
     /// One pass of the benchmark workload drawn from `seed`. Benchmarks draw their inputs fresh from

@@ -26,6 +26,14 @@ public struct SampleComparison: Codable, Sendable, Equatable {
         medianIncumbent > 0 ? shift / medianIncumbent : 0
     }
 
+    /// The speedup the Hodges–Lehmann shift estimates: the incumbent's median over the incumbent's
+    /// median less the shift. Above 1 exactly when the gain is positive, so it never contradicts
+    /// the significance line (`check` reports it).
+    public var shiftSpeedup: Double {
+        let candidate = medianIncumbent - shift
+        return candidate > 0 ? medianIncumbent / candidate : 0
+    }
+
     /// Incumbent median over candidate median.
     public var speedup: Double {
         medianCandidate > 0 ? medianIncumbent / medianCandidate : 0

@@ -61,7 +61,7 @@ struct SandboxTests {
         try FileManager.default.removeItem(at: root.appendingPathComponent("score/lock.json"))
         let catalog = SandboxCatalog(root: root)
         #expect(throws: EvolverError.missingLock("score")) { try catalog.load("score") }
-        #expect(throws: EvolverError.unknownSandbox("nope", known: ["score", "smith-waterman"])) { try catalog.load("nope") }
+        #expect(throws: EvolverError.unknownSandbox("nope", known: ["heat", "score", "smith-waterman"])) { try catalog.load("nope") }
     }
 
     @Test func inconsistentCaseIsRejected() throws {
