@@ -40,7 +40,12 @@ public enum MutationRegistry {
         StatementSwap(),
         // Added later (appended to keep the order of the operators above).
         BranchToArithmetic(),
+        SplitAccumulator(floatingPoint: true),
     ]
+
+    /// Operators that re-associate floating-point arithmetic: offered only where every
+    /// floating-point output has a tolerance.
+    public static let floatReassociating: Set<String> = ["split-float-accumulator"]
 
     private static let byName: [String: any MutationOperator] = {
         var table: [String: any MutationOperator] = [:]

@@ -27,7 +27,13 @@ public struct EvolutionService {
         var options = options
         // The operator list is part of what the run's random draws mean: record it by name, so
         // operators added to later versions of the evolver do not change a replay.
-        if options.operators == nil { options.operators = MutationRegistry.operators.map(\.name) }
+        if options.operators == nil {
+            options.operators = MutationRegistry.operators.map(\.name).filter {
+                sandbox.harness.allowsFloatReassociation || !MutationRegistry.floatReassociating.contains($0)
+            }
+        } else if !sandbox.harness.allowsFloatReassociation, let asked = options.operators?.first(where: MutationRegistry.floatReassociating.contains) {
+            throw EvolverError.invalidSandbox(sandbox: name, reason: "\(asked) re-associates floating-point sums, and not every output of harness.json has a floating-point tolerance that allows it")
+        }
         if options.screen != nil, let samples = sandbox.manifest.benchmark.screenSamples { options.screen?.samples = samples }
         let judge = try activeJudge(warn: warn)
         let scoringOrigin = try scorerOrigin(judge.activeSHA256)
@@ -121,7 +127,7 @@ public struct EvolutionService {
     }
 
     /// Operators added after runs began recording their operator list.
-    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic"]
+    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic", "split-float-accumulator"]
 
     /// The evolution options a run was started with.
     public static func options(of run: RunRecord) throws -> EvolutionOptions {

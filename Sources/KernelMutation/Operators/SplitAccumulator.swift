@@ -21,9 +21,17 @@ import KernelSyntax
 /// The accumulators use the unsigned type of `s`'s width, so partial sums wrap (defined) and the
 /// final `s += acc0 + ...` gives the same value modulo `2^width` (conversion back to a signed type
 /// wraps on gcc and TinyCC), i.e. exactly the original result whenever that was defined.
+///
+/// `split-float-accumulator` does the same for `float` and `double` accumulators (each partial
+/// sum of `s`'s own type). Re-associating a floating-point sum changes its rounding, so it is
+/// not semantics-preserving: a run offers it only when every floating-point output of the
+/// harness has a tolerance (an exact output would reject every such edit), and the suite, the
+/// differential test and the benchmark judge each edit within those tolerances.
 struct SplitAccumulator: SiteOperator {
-    let name = "split-accumulator"
-    let preservesSemantics = true
+    /// Whether this is the floating-point variant.
+    var floatingPoint = false
+    var name: String { floatingPoint ? "split-float-accumulator" : "split-accumulator" }
+    var preservesSemantics: Bool { !floatingPoint }
     /// The numbers of accumulators offered.
     static let ways = [2, 4]
 
@@ -41,10 +49,11 @@ struct SplitAccumulator: SiteOperator {
         }
         let block = try blockSite(site, analysis)
         let accumulators = candidates(loop.body).filter { eligible($0, loop: loop, context: context) }
-        try require(!accumulators.isEmpty, site, "no integer accumulator is updated only by += or -=")
+        try require(!accumulators.isEmpty, site, floatingPoint ? "no float or double accumulator is updated only by += or -=" : "no integer accumulator is updated only by += or -=")
         var plans: [Plan] = []
         for (index, s) in accumulators.enumerated() {
-            let type = context.types.valueType(of: s)!.arithmetic!.unsignedCounterpart
+            let declared = context.types.valueType(of: s)!.arithmetic!
+            let type = floatingPoint ? declared : declared.unsignedCounterpart
             for ways in SplitAccumulator.ways {
                 plans.append(Plan(["accumulator": index, "ways": ways]) {
                     var names = FreshNames(unit)
@@ -88,13 +97,15 @@ struct SplitAccumulator: SiteOperator {
     }
 
     private func eligible(_ s: String, loop: CanonicalLoop, context: FunctionContext) -> Bool {
-        guard let type = context.types.valueType(of: s)?.arithmetic, type.isInteger, type.rank >= 3,
+        guard let type = context.types.valueType(of: s)?.arithmetic,
+              floatingPoint ? (type == .float || type == .double) : (type.isInteger && type.rank >= 3),
               !context.addressTaken.contains(s), s != loop.variable else { return false }
         var valid = true
         let stripped = loop.body.mappingStatements { statement in
             guard let (name, e) = update(statement), name == s else { return nil }
             let eType = context.valueType(of: e)?.arithmetic
-            if e.contains(where: { $0 == .identifier(s) }) || eType?.isInteger != true
+            let kindFits = floatingPoint ? eType.map { $0.isInteger || $0 == .float || $0 == .double } ?? false : eType?.isInteger == true
+            if e.contains(where: { $0 == .identifier(s) }) || !kindFits
                 || ArithmeticType.common(type, eType!) != type {
                 valid = false
             }

@@ -3,7 +3,7 @@ import KernelTestSupport
 /// Small `long long run(int *a, int n)` kernels written so that every semantics-preserving
 /// operator has several proposals to be checked against gcc.
 enum MutationKernels {
-    static let all: [Kernel] = [sums, invariants, helpers, independentParts, unsignedReduction, aliasing, edgeLoops, narrowTypes]
+    static let all: [Kernel] = [sums, invariants, helpers, independentParts, unsignedReduction, aliasing, edgeLoops, narrowTypes, floatSums]
 
     /// Reductions and element-wise loops: unrolling, split accumulators, fusion, pointer walking.
     static let sums = Kernel(name: "mk_sums", source: #"""
@@ -212,6 +212,23 @@ enum MutationKernels {
             s += scaled(h, a[i] & 7) + (c > 100 ? c : -1);
         }
         return s * 7 + w + h;
+    }
+    """#)
+
+    /// Floating-point reductions (exact for small integers, so every re-association gives the
+    /// same result here): `split-float-accumulator`'s sites, which the integer operators refuse.
+    static let floatSums = Kernel(name: "mk_float_sums", source: #"""
+    long long run(int *a, int n) {
+        float s = 0;
+        double d = 0;
+        int i;
+        for (i = 0; i < n; i++) {
+            s += a[i] % 64;
+        }
+        for (i = 0; i < n; i++) {
+            d = d + 0.5 * (a[i] % 1024);
+        }
+        return (long long)s * 7 + (long long)(d * 2);
     }
     """#)
 }
