@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 2
+    static let version = 3
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -18,6 +18,9 @@ enum Schema {
             try db.execute(sql: v2Before)
             try EvidenceMigration.fillEvidence(db)
             try db.execute(sql: v2After)
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
         }
         return migrator
     }
@@ -44,6 +47,24 @@ enum Schema {
           evidence        TEXT,                                     -- JSON: the adoption guard's evidence
           reason          TEXT NOT NULL
         );
+        """
+
+    /// v3: promoted kernels cleaned for export and diff, each cleaned kernel with its steps and
+    /// the verdict of validating it again.
+    private static let v3 = """
+        CREATE TABLE cleanup (
+          run_id          TEXT NOT NULL REFERENCES run(id),
+          promotion       INTEGER NOT NULL,
+          sha256          TEXT NOT NULL REFERENCES source(sha256),  -- the promoted kernel
+          cleaned_sha256  TEXT NOT NULL REFERENCES source(sha256),  -- after the clean-up
+          steps           TEXT NOT NULL,                            -- JSON array of {kind, description}
+          verdict         TEXT NOT NULL,                            -- the cleaned kernel validated again: 'passed', or how it failed
+          detail          TEXT NOT NULL,
+          evolver_version TEXT NOT NULL,
+          at              INTEGER NOT NULL,                         -- Unix time, milliseconds
+          PRIMARY KEY (run_id, promotion, sha256, evolver_version)
+        );
+        UPDATE meta SET value = '3' WHERE key = 'schema_version';
         """
 
     private static let v2After = """

@@ -8,7 +8,7 @@ public struct EvolutionService {
     public let catalog: SandboxCatalog
     public let workerPath: String
     /// The evolver's version, recorded in every run manifest.
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
 
     public init(store: RunStore, catalog: SandboxCatalog, workerPath: String) {
         self.store = store

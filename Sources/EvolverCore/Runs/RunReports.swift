@@ -57,10 +57,12 @@ extension EvolutionService {
     }
 
     /// Unified diff between two promotions of a run (default: seed → best), headed by the edits between them.
-    public func diff(_ id: String, from: Int?, to: Int?, color: Bool) throws -> String {
+    /// - Parameter raw: the promoted kernels as they were promoted, not cleaned (see `cleanedSource`).
+    public func diff(_ id: String, from: Int?, to: Int?, color: Bool, raw: Bool = false) throws -> String {
         let entries = try lineage(id)
         let a = from ?? 0, b = to ?? entries.count - 1
-        let old = try promotedSource(id, a), new = try promotedSource(id, b)
+        let oldKernel = raw ? nil : try cleanedSource(id, a), newKernel = raw ? nil : try cleanedSource(id, b)
+        let old = try oldKernel?.source ?? promotedSource(id, a), new = try newKernel?.source ?? promotedSource(id, b)
         guard let fromEntry = entries.first(where: { $0.promotion == a }), let toEntry = entries.first(where: { $0.promotion == b }) else {
             throw EvolverError.invalidRun("run \(id) has promotions 0...\(entries.count - 1)")
         }
@@ -69,25 +71,36 @@ extension EvolutionService {
         if shared < fromEntry.editsFromSeed.count { header.append("# from promotion \(a) back to their common ancestor (\(fromEntry.editsFromSeed.count - shared) edits undone), then:") }
         let edits = toEntry.editsFromSeed.dropFirst(shared)
         header += edits.isEmpty ? ["# no edits"] : edits.map { "# edit \($0)" }
+        for (number, kernel) in [(a, oldKernel), (b, newKernel)] where a != b || number == a {
+            guard let kernel else { continue }
+            header += kernel.steps.map { "# cleaned (promotion \(number)): \($0)" }
+            if let refusal = kernel.refusal { header.append("# not cleaned (promotion \(number)): \(refusal)") }
+        }
         let body = UnifiedDiff.make(old: old, new: new, oldName: "\(id)/\(a).c", newName: "\(id)/\(b).c", color: color)
         return (header + [body.isEmpty ? "(identical sources)" : body]).joined(separator: "\n")
     }
 
-    /// A promoted kernel as a self-contained C file with a comment header (default: the best).
-    public func export(_ id: String, promotion: Int?) throws -> String {
+    /// A promoted kernel as a self-contained C file with a comment header (default: the best),
+    /// cleaned of dead code unless `raw` (see `cleanedSource`).
+    public func export(_ id: String, promotion: Int?, raw: Bool = false) throws -> String {
         let run = try store.run(id)
         let entries = try lineage(id)
         let number = promotion ?? entries.count - 1
-        let source = try promotedSource(id, number)
-        let entry = entries.first { $0.promotion == number }!
+        let kernel = raw ? CleanedKernel(source: try promotedSource(id, number), steps: [], cleaned: false, refusal: nil) : try cleanedSource(id, number)
+        guard let entry = entries.first(where: { $0.promotion == number }) else {
+            throw EvolverError.invalidRun("run \(id) has no promotion \(number) (it has 0...\(entries.count - 1))")
+        }
+        var notes = kernel.steps.map { " * cleaned: \($0)" }
+        if kernel.cleaned { notes.append(" * the cleaned kernel passed the suite and the differential test again (sha256 \(Hashing.sha256Hex(kernel.source)))") }
+        if let refusal = kernel.refusal { notes.append(" * not cleaned: \(refusal)") }
         return """
             /*
              * evolver run \(id), promotion \(number) of sandbox '\(run.manifest.sandbox)'
              * sandbox lock sha256 \(run.manifest.lockDigest)
              * source sha256 \(entry.sha256), speedup vs seed \(String(format: "%.3f", entry.speedupVsSeed))x
-             */
+            \(notes.map { $0 + "\n" }.joined()) */
 
-            """ + source
+            """ + kernel.source
     }
 
     private func seedSHA256(_ run: RunRecord) throws -> String {
