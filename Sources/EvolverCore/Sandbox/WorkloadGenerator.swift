@@ -117,8 +117,8 @@ public enum WorkloadGenerator {
         case .uniformInt(let lo, let hi): return .int(rng.int(in: lo...hi))
         case .uniformReal(let lo, let hi): return .real(real(lo + (hi - lo) * rng.unit()))
         case .lengthOf(let name):
-            guard case .array(let a)? = values[name] else { throw HarnessFailure("length_of \(name): not an array") }
-            return .int(Int64(a.count))
+            guard let n = values[name]?.count else { throw HarnessFailure("length_of \(name): not an array") }
+            return .int(Int64(n))
         case .uniformArray(let lengths, let range) where type?.isReal == true:
             let n = try count(lengths)
             let lo = Double(range.lowerBound), hi = Double(range.upperBound)
