@@ -7,7 +7,7 @@ import Foundation
 public struct SuiteCaseGenerator: Sendable {
     public let harness: HarnessSpec
     /// Cap on the elements of all buffers of one case (a maximal case shrinks its largest ints to fit).
-    public var maxElements = 1 << 20
+    public var maxElements = 1 << 22
 
     public init(harness: HarnessSpec) { self.harness = harness }
 
