@@ -93,12 +93,15 @@ enum JudgeAttacks {
         """)
     }
 
-    /// Correct only when the word its saved frame pointer holds is zero: passes only if the kernel
-    /// starts with no pointer into the harness in rbp.
+    /// Correct only when its frame-pointer chain ends (in zero) in the call shim's frame on its own
+    /// stack: passes only if the kernel starts with no pointer into the harness in rbp.
     static func readsSavedFramePointer(_ sandbox: Sandbox) -> String {
         wrapping(sandbox, body: """
             long *fp = (long *)__builtin_frame_address(0);
-            if (fp[0] != 0) return -7;
+            /* The caller is the call shim, whose frame is on the kernel's own stack just above;
+             * its saved frame pointer is the zero the trampoline left: no harness pointer. */
+            long *up = (long *)fp[0];
+            if (up != 0 && (up < fp || (char *)up - (char *)fp > 4096 || up[0] != 0)) return -7;
             return \(sandbox.manifest.entry)_seed_(\(args(sandbox)));
         """)
     }
