@@ -40,7 +40,12 @@ public final class KernelEvaluator {
             }
         }
         if rc == 0, utf8.isEmpty { return "empty source" }
-        return rc == 0 ? nil : String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if rc != 0 { return String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        // The shim calls the entry as the prototype declares it: a kernel defining it otherwise would be called wrongly.
+        if let mismatch = Sandbox.definitionMismatch(source, harness: sandbox.harness, entry: sandbox.manifest.entry), !mismatch.hasPrefix("defines no function") {
+            return "its definition does not match the harness's prototype: \(mismatch)"
+        }
+        return nil
     }
 
     /// Validates a kernel against the fixed suite (or the cases at `subset`), in shuffled order.

@@ -110,4 +110,14 @@ import TestSupport
         let outcome = try test.run(long, seed: 5, evaluator: evaluator)
         #expect(outcome.detail?.contains("differs from the seed") == true, "\(outcome.detail ?? "")")
     }
+
+    @Test func aKernelDefinedOtherwiseThanThePrototypeIsRefusedBeforeItIsCalled() throws {
+        let (_, sandbox) = try Self.sandbox()
+        let float = Self.seed.replacingOccurrences(of: "double fdot(", with: "float fdot(")
+        let outcome = try Self.validate(float, sandbox)
+        #expect(outcome.verdict == .rejectedSource)
+        #expect(outcome.detail.contains("`fdot` returns float, the prototype double"), "\(outcome.detail)")
+        let doubles = Self.seed.replacingOccurrences(of: "const float *a, const float *b", with: "const double *a, const double *b")
+        #expect(try Self.validate(doubles, sandbox).detail.contains("parameter 1 of `fdot` is const double *, the prototype says const float *"))
+    }
 }
