@@ -60,6 +60,10 @@ struct OwnKernelCLITests {
         #expect(early.status == 2)
         #expect(early.stderr.contains("still a placeholder"), "\(early.stderr)")
         #expect(early.stderr.split(separator: "\n").count == 1)
+        let listed = try evolver(["sandboxes"])
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("hist ") && $0.contains(" missing ") }, "\(listed.stdout)")
+        #expect(listed.stdout.contains("  problem: manifest.json description: still a placeholder"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("?()"))
         try fill("hist", "harness.json", [
             (#""length": "TODO element count, e.g. n", "values": ["TODO lo", "TODO hi"]"#, #""length": "n", "values": [0, 255]"#),
             (#""range": ["TODO lo", "TODO hi"]"#, #""range": [0, 4096]"#),
@@ -162,5 +166,11 @@ struct OwnKernelCLITests {
         #expect(try String(contentsOf: expected, encoding: .utf8) == original)
         let relisted = try CommandRunner.evolver(["sandboxes", "--sandboxes", copy.path])
         #expect(relisted.stdout.contains("smith-waterman  locked"), "\(relisted.stdout)")
+    }
+
+    @Test func theShippedFloatSandboxAgreesWithItsIndependentReference() throws {
+        let verify = try CommandRunner.evolver(["sandbox", "verify", "heat", "--reference", "python3 ../../scripts/heat_reference.py"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("verified 164/164 cases of 'heat'"), "\(verify.stdout)")
     }
 }

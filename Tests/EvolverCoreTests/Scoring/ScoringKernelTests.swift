@@ -15,6 +15,25 @@ struct ScoringKernelTests {
         }
     }
 
+    /// `check` reports one speed figure: the speedup the shift estimates is above 1 exactly when
+    /// the gain is positive, so an A/A check cannot print a speedup below 1 with a positive gain.
+    @Test func theReportedSpeedupAgreesWithTheSignOfTheGain() throws {
+        let kernel = try ScoringKernel(scoreSandbox: try Fixtures.score())
+        var g = SplitMix64(seed: 5)
+        var disagreementsOfTheMedians = 0
+        for _ in 0..<400 {
+            // A/A-like samples: the same distribution, noisy, a few outliers.
+            let n = g.int(in: 5...30), m = g.int(in: 5...30)
+            let sample = { (g: inout SplitMix64) -> Int64 in 1_000_000 + g.int(in: -30_000...30_000) + (g.below(10) == 0 ? g.int(in: 0...400_000) : 0) }
+            let a = (0..<n).map { _ in sample(&g) }, b = (0..<m).map { _ in sample(&g) }
+            let c = try kernel.compare(incumbent: a, candidate: b)
+            #expect((c.shiftSpeedup > 1) == (c.relativeGain > 0) && (c.shiftSpeedup < 1) == (c.relativeGain < 0), "\(c)")
+            if (c.speedup > 1) != (c.relativeGain > 0), c.relativeGain != 0 { disagreementsOfTheMedians += 1 }
+        }
+        // The ratio of medians (the figure `check` printed before) does disagree with the gain on such samples.
+        #expect(disagreementsOfTheMedians > 0)
+    }
+
     @Test func refusesInputsOutsideTheContract() throws {
         let kernel = try ScoringKernel(scoreSandbox: try Fixtures.score())
         #expect(throws: EvolverError.self) { try kernel.compare(incumbent: [], candidate: [1]) }
