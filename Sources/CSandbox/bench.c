@@ -115,14 +115,14 @@ static int slot_equal(const evs_job *job, const side *x, uint32_t jx, const side
     const uint8_t *sx = x->area.slots + (size_t)jx * x->area.slot_stride;
     const uint8_t *sy = y->area.slots + (size_t)jy * y->area.slot_stride;
     uint8_t ret_elem = job->ret_cmp.number == EVS_NUMBER_F32 ? 4 : 8;
-    if (!evs_values_agree(&job->ret_cmp, ret_elem, sx, sy, 1)) return 0;
+    if (!evs_values_agree(&job->ret_cmp, ret_elem, sx, sy, 1, -1, -1)) return 0;
     if (ret_elem == 4 && memcmp(sx + 4, sy + 4, 4) != 0) return 0;
     uint32_t c = x->cases[jx];
     for (uint32_t p = 0; p < job->nparams; p++) {
         if (job->params[p].kind != EVS_PARAM_OUTPUT) continue;
         uint64_t count = job->args[(size_t)c * job->nparams + p].count;
         if (!evs_values_agree(&job->params[p].cmp, job->params[p].elem, sx + EVS_SLOT_HEADER + x->area.out_off[p],
-                              sy + EVS_SLOT_HEADER + y->area.out_off[p], count)) return 0;
+                              sy + EVS_SLOT_HEADER + y->area.out_off[p], count, x->poison[jx], y->poison[jy])) return 0;
     }
     return 1;
 }

@@ -22,12 +22,21 @@ static int real_agree(const evs_compare *c, double x, double y, uint64_t bx, uin
     return c->ulps > 0 && ulp_distance(bx, by, bits) <= c->ulps;
 }
 
-int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, const uint8_t *b, uint64_t count) {
+/* Whether the cell of n bytes at p still holds the poison byte (never 0: a written +0.0 looks the same). */
+static int poisoned(const uint8_t *p, size_t n, int poison) {
+    if (poison <= 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (uint8_t)poison) return 0;
+    return 1;
+}
+
+int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, const uint8_t *b, uint64_t count, int poison_a, int poison_b) {
     if (cmp->number == EVS_NUMBER_F32 && elem == 4) {
         for (uint64_t i = 0; i < count; i++) {
             float x, y;
             uint32_t bx, by;
             memcpy(&x, a + i * 4, 4), memcpy(&y, b + i * 4, 4), memcpy(&bx, a + i * 4, 4), memcpy(&by, b + i * 4, 4);
+            if (poisoned(a + i * 4, 4, poison_a) != poisoned(b + i * 4, 4, poison_b)) return 0;
             if (!real_agree(cmp, x, y, bx, by, 32)) return 0;
         }
         return 1;
@@ -37,6 +46,7 @@ int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, con
             double x, y;
             uint64_t bx, by;
             memcpy(&x, a + i * 8, 8), memcpy(&y, b + i * 8, 8), memcpy(&bx, a + i * 8, 8), memcpy(&by, b + i * 8, 8);
+            if (poisoned(a + i * 8, 8, poison_a) != poisoned(b + i * 8, 8, poison_b)) return 0;
             if (!real_agree(cmp, x, y, bx, by, 64)) return 0;
         }
         return 1;

@@ -76,8 +76,10 @@ typedef struct {
     int64_t *call_ret;
 } evs_job;
 
-/* Whether count elements at a and b agree as cmp says (a is the reference for `rel`). */
-int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, const uint8_t *b, uint64_t count);
+/* Whether count elements at a and b agree as cmp says (a is the reference for `rel`). A
+ * floating-point cell still holding its side's poison byte (poison_a, poison_b; -1 or 0 for none)
+ * is unwritten: it agrees only with a cell unwritten on the other side, however close its value. */
+int evs_values_agree(const evs_compare *cmp, uint8_t elem, const uint8_t *a, const uint8_t *b, uint64_t count, int poison_a, int poison_b);
 
 /* Decodes a job payload in place. Returns 0 or -1 with a reason. */
 int evs_decode_job(uint8_t *buf, size_t len, evs_job *job, char *reason, size_t cap);

@@ -30,6 +30,7 @@ public struct OutputComparison: Sendable {
     /// - Parameter poison: the byte outputs were filled with before the call (an output expected
     ///   untouched must still hold it).
     public func mismatch(_ result: CallResult, expected: ExpectedResult, poison: UInt8) -> CaseFailure? {
+        if let m = unusedReturnBits(result) { return CaseFailure(caseId: expected.id, expected: m.expected, actual: m.actual) }
         if let m = returnMismatch(want: expected.returnValue, got: returnValue(result)) {
             return CaseFailure(caseId: expected.id, expected: m.expected, actual: m.actual)
         }
@@ -51,6 +52,7 @@ public struct OutputComparison: Sendable {
 
     /// The first way `got` differs from `want` (both calls on the same input), or nil when they agree.
     public func mismatch(want: CallResult, got: CallResult, caseID: String) -> CaseFailure? {
+        if let m = unusedReturnBits(got) { return CaseFailure(caseId: caseID, expected: m.expected, actual: m.actual) }
         if let m = returnMismatch(want: returnValue(want), got: returnValue(got)) {
             return CaseFailure(caseId: caseID, expected: m.expected, actual: m.actual)
         }
@@ -89,6 +91,21 @@ public struct OutputComparison: Sendable {
         return nil
     }
 
+    /// The shim stores 0 for a `void` kernel and zeros the high half of a `float`'s word; anything
+    /// else there was written by the kernel outside its outputs (the worker's benchmark check
+    /// compares the whole word too).
+    private func unusedReturnBits(_ result: CallResult) -> (expected: String, actual: String)? {
+        let word = UInt64(bitPattern: result.ret)
+        switch prototype.returnType {
+        case .void where word != 0:
+            return ("a void call's return word 0", String(format: "0x%016llx (written by the kernel outside its outputs)", word))
+        case .real(.f32) where word >> 32 != 0:
+            return ("a float return word's high half 0", String(format: "0x%08llx (written by the kernel outside its outputs)", word >> 32))
+        default:
+            return nil
+        }
+    }
+
     private func returnMismatch(want: KernelCase.Value, got: KernelCase.Value) -> (expected: String, actual: String)? {
         if case .real(let t) = prototype.returnType {
             let w = want.realValue ?? .nan, g = got.realValue ?? .nan
@@ -109,7 +126,16 @@ public struct OutputComparison: Sendable {
         if type.isReal {
             let w = want.realElements ?? [], g = type.decodeReals(bytes[...])
             let tolerance = param.tolerance ?? .exact
-            let i = (0..<min(w.count, g.count)).first { !tolerance.agrees(expected: w[$0], actual: g[$0], type: type) }
+            var wantBytes: [UInt8] = []
+            type.encode(reals: w, into: &wantBytes)
+            // A cell still holding the poison is unwritten, however close its value happens to be
+            // (0x00 is judged by value: a written +0.0 looks the same, as for integers).
+            func unwritten(_ i: Int) -> Bool {
+                guard let poison, poison != 0, (i + 1) * stride <= bytes.count, (i + 1) * stride <= wantBytes.count else { return false }
+                let cell = bytes[(i * stride)..<((i + 1) * stride)]
+                return cell.allSatisfy { $0 == poison } && !wantBytes[(i * stride)..<((i + 1) * stride)].allSatisfy { $0 == poison }
+            }
+            let i = (0..<min(w.count, g.count)).first { unwritten($0) || !tolerance.agrees(expected: w[$0], actual: g[$0], type: type) }
                 ?? (w.count == g.count ? nil : min(w.count, g.count))
             guard let i else { return nil }
             return ("\(name)[\(i)] = \(i < w.count ? Self.format(w[i]) + Self.within(tolerance) : "nothing")",

@@ -119,6 +119,7 @@ public struct Sandbox: Sendable {
     public static func definitionMismatch(_ source: String, harness: HarnessSpec, entry: String) -> String? {
         guard let unit = try? CParser.parse(source) else { return nil }
         guard let definition = unit.definition(of: entry) else { return "defines no function `\(entry)` (the manifest's entry)" }
+        if definition.storage == .static { return "`\(entry)` is static: the entry must have external linkage (the harness calls it by name)" }
         return harness.parsedPrototype.mismatch(with: definition, harness: harness).map { "\($0) (harness.json: \(harness.prototype))" }
     }
 

@@ -1,0 +1,27 @@
+/* A definition that returns int where the prototype says void (the shim ignores the value), and
+ * returns a different value on every shape. Harmless by the ABI (the return register is never
+ * read), so the outputs alone decide. Expected: passed. */
+
+int heat(const float *grid, int rows, int cols, int steps, float alpha, float *tmp, float *out) {
+    int i, j, s;
+    for (i = 0; i < rows * cols; i++) {
+        out[i] = grid[i];
+    }
+    for (s = 0; s < steps; s++) {
+        for (i = 0; i < rows; i++) {
+            for (j = 0; j < cols; j++) {
+                float c = out[i * cols + j];
+                if (i == 0 || j == 0 || i == rows - 1 || j == cols - 1) {
+                    tmp[i * cols + j] = c;
+                } else {
+                    float sum = out[(i - 1) * cols + j] + out[(i + 1) * cols + j] + out[i * cols + j - 1] + out[i * cols + j + 1];
+                    tmp[i * cols + j] = c + alpha * (sum - 4.0f * c);
+                }
+            }
+        }
+        for (i = 0; i < rows * cols; i++) {
+            out[i] = tmp[i];
+        }
+    }
+    return rows * 1000 + cols;
+}
