@@ -37,7 +37,18 @@ extension EvolutionService {
             let refusal = record.steps.isEmpty ? nil : "the cleaned kernel was not used: \(record.verdict): \(record.detail)"
             return CleanedKernel(source: source, steps: [], cleaned: false, refusal: refusal)
         }
-        return CleanedKernel(source: text, steps: record.steps.map(\.description), cleaned: true, refusal: nil)
+        return CleanedKernel(source: text, steps: Self.grouped(record.steps.map(\.description)), cleaned: true, refusal: nil)
+    }
+
+    /// Equal steps once, with their count (`… (9 times)`), in order of first appearance.
+    static func grouped(_ steps: [String]) -> [String] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for step in steps {
+            if counts[step] == nil { order.append(step) }
+            counts[step, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) times)" : $0 }
     }
 
     private func cleanUp(_ source: String, sha256: String, run: RunRecord, promotion: Int) throws -> CleanupRecord {

@@ -65,4 +65,9 @@ struct PromotionCleanupTests {
         let kernel = try service.cleanedSource("r0001", 1)
         #expect(!kernel.cleaned && kernel.steps.isEmpty && kernel.source == seed && kernel.refusal == nil)
     }
+
+    @Test func equalStepsAreListedOnceWithTheirCount() {
+        let steps = ["replaced copy `cse0` of `inv0` in `heat`", "removed unused static helper `cell`", "replaced copy `cse0` of `inv0` in `heat`"]
+        #expect(EvolutionService.grouped(steps) == ["replaced copy `cse0` of `inv0` in `heat` (2 times)", "removed unused static helper `cell`"])
+    }
 }
