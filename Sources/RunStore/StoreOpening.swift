@@ -29,13 +29,22 @@ enum StoreOpening {
         guard header.count == 100, header.prefix(magic.count) == magic else {
             throw RunStoreError.corrupted("\(file.path) is not an SQLite database")
         }
-        let found = try RunStoreError.mapping("reading \(file.path)") { () -> Int? in
+        func recordedVersion(readonly: Bool) throws -> Int? {
             var configuration = Configuration()
-            configuration.readonly = true
+            configuration.readonly = readonly
             configuration.busyMode = .timeout(RunStore.busyTimeout)
             let reader = try DatabaseQueue(path: file.path, configuration: configuration)
             defer { try? reader.close() }
             return try reader.read(schemaVersion)
+        }
+        let found = try RunStoreError.mapping("reading \(file.path)") { () -> Int? in
+            do {
+                return try recordedVersion(readonly: true)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                // A process killed mid-commit left a write-ahead log that must be recovered first,
+                // which a read-only connection cannot do; recovery replays only committed pages.
+                return try recordedVersion(readonly: false)
+            }
         }
         if let found, found > Schema.version {
             throw RunStoreError.newerSchema(found: found, supported: Schema.version)
