@@ -59,6 +59,10 @@ struct RunCommand: ParsableCommand {
                     sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
                     warn: printWarning, started: { run in
                         if !json { FileHandle.standardError.write(Data("run \(run.id): sandbox \(run.manifest.sandbox), seed \(seed), budget \(Self.describe(options))\n".utf8)) }
+                        let reassociates = (try? service.catalog.load(run.manifest.sandbox).harness.allowsFloatReassociation) ?? false
+                        if !json, reassociates, options.operators.map({ !Set($0).isDisjoint(with: MutationRegistry.floatReassociating) }) ?? true {
+                            FileHandle.standardError.write(Data("floating-point re-association offered (split-float-accumulator): every output of \(run.manifest.sandbox) has a tolerance that allows it\n".utf8))
+                        }
                     })
             }
             status.finish()

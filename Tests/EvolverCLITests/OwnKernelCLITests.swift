@@ -173,4 +173,14 @@ struct OwnKernelCLITests {
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stdout.contains("verified 164/164 cases of 'heat'"), "\(verify.stdout)")
     }
+
+    @Test func floatReassociationIsOfferedOnlyWhereEveryOutputHasATolerance() throws {
+        let store = tmp.url.appendingPathComponent("store").path
+        let heat = try evolver(["run", "heat", "--candidates", "2", "--seed", "1", "--store", store])
+        #expect(heat.status == 0, "\(heat.stderr)")
+        #expect(heat.stderr.contains("floating-point re-association offered (split-float-accumulator): every output of heat has a tolerance"), "\(heat.stderr)")
+        let score = try evolver(["run", "score", "--candidates", "2", "--seed", "1", "--operators", "split-float-accumulator", "--store", store])
+        #expect(score.status == 2)
+        #expect(score.stderr.contains("split-float-accumulator re-associates floating-point sums, and not every output of harness.json has a floating-point tolerance"), "\(score.stderr)")
+    }
 }
