@@ -42,7 +42,8 @@ public final class KernelEvaluator {
         if rc == 0, utf8.isEmpty { return "empty source" }
         if rc != 0 { return String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         // The shim calls the entry as the prototype declares it: a kernel defining it otherwise would be called wrongly.
-        if let mismatch = Sandbox.definitionMismatch(source, harness: sandbox.harness, entry: sandbox.manifest.entry), !mismatch.hasPrefix("defines no function") {
+        if let mismatch = Sandbox.definitionMismatch(source, prototype: comparison.prototype, harness: sandbox.harness, entry: sandbox.manifest.entry),
+           !mismatch.hasPrefix("defines no function") {
             return "its definition does not match the harness's prototype: \(mismatch)"
         }
         return nil
@@ -72,7 +73,7 @@ public final class KernelEvaluator {
         var manifest = sandbox.manifest
         if let callDeadlineMs { manifest.deadlineMs = min(manifest.deadlineMs, callDeadlineMs) }
         manifest.deadlineMs *= max(1, deadlineScale)
-        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls)))
+        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: shipped, mode: .validate(calls: wireCalls), prototype: comparison.prototype))
         let results = try decodeCalls(reply, calls: wireCalls, cases: shipped)
         var failedCases = Set<Int>()
         var firstFailure: CaseFailure?
@@ -122,7 +123,7 @@ public final class KernelEvaluator {
         let calls = prepared.indices.map { (caseIndex: $0, poison: poisons[$0]) }
         var manifest = sandbox.manifest
         if let callDeadlineMs { manifest.deadlineMs = callDeadlineMs }
-        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls)))
+        let reply = try worker.run(WorkerJob(manifest: manifest, harness: sandbox.harness, sources: [source], cases: prepared, mode: .validate(calls: calls), prototype: comparison.prototype))
         let results = try decodeCalls(reply, calls: calls, cases: prepared)
         guard reply.status == .ok, results.count == calls.count else {
             let detail = reply.status == .ok ? "the worker returned \(results.count) of \(calls.count) calls" : describe(reply, caseID: reply.failingCall.map { prepared[$0].id })
@@ -179,7 +180,8 @@ public final class KernelEvaluator {
                              // The timer's round trip is subtracted from every window, so what is left of it is
                              // its jitter: 1% of a deciding window, 4% of a screen's (about one pass).
                              overheadFactor: screen == nil ? 100 : 25,
-                             perPass: inputs.perPass, candidateLeads: candidateFirst, poisonSeed: inputSeed ^ 0x5EED_B00C_0DD5_EED5))
+                             perPass: inputs.perPass, candidateLeads: candidateFirst, poisonSeed: inputSeed ^ 0x5EED_B00C_0DD5_EED5),
+            prototype: comparison.prototype)
         let reply = try worker.run(job)
         var outcome = BenchmarkOutcome(
             verdict: .passed, detail: "", incumbentSamples: reply.samplesA.map { Int64($0) }, candidateSamples: reply.samplesB.map { Int64($0) },

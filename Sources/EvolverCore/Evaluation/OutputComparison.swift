@@ -6,9 +6,9 @@ public struct OutputComparison: Sendable {
     public let harness: HarnessSpec
     let prototype: KernelPrototype
 
-    public init(harness: HarnessSpec) {
+    public init(harness: HarnessSpec, prototype: KernelPrototype? = nil) {
         self.harness = harness
-        prototype = harness.parsedPrototype
+        self.prototype = prototype ?? harness.parsedPrototype
     }
 
     /// A call's return value as the prototype types it (`.int`, or `.real` for float and double).

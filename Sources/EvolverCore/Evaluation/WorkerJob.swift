@@ -20,6 +20,8 @@ struct WorkerJob {
     var sources: [String]
     var cases: [PreparedCase]
     var mode: Mode
+    /// The harness's parsed prototype, which the call shim is generated from (parsed here when not given).
+    var prototype: KernelPrototype?
 
     /// Windows a benchmark makes per side: a calibration and the warm-up in every round, then the samples.
     static func benchmarkWindows(warmup: Int, samples: Int, children: Int) -> Int {
@@ -43,7 +45,7 @@ struct WorkerJob {
         manifest.allowedSymbols.forEach { w.string($0) }
         w.u32(UInt32(sources.count))
         sources.forEach { w.string($0) }
-        let prototype = harness.parsedPrototype
+        let prototype = self.prototype ?? harness.parsedPrototype
         w.string(prototype.shimSource(entry: manifest.entry, harness: harness))
         w.u32(UInt32(harness.params.count))
         for p in harness.params {

@@ -178,9 +178,10 @@ public struct HarnessSpec: Codable, Sendable, Equatable {
     /// An integer result could be computed from floating-point values, so any integer output rules it out.
     public var allowsFloatReassociation: Bool {
         let outputs = outputParams
-        guard !outputs.isEmpty || parsedPrototype.returnType.isReal else { return false }
+        let returnType = parsedPrototype.returnType
+        guard !outputs.isEmpty || returnType.isReal else { return false }
         guard outputs.allSatisfy({ $0.isReal && ($0.tolerance?.allowsDifference ?? false) }) else { return false }
-        switch parsedPrototype.returnType {
+        switch returnType {
         case .void: return true
         case .integer: return false
         case .real: return returnTolerance?.allowsDifference ?? false

@@ -23,6 +23,8 @@ public struct KernelPrototype: Sendable, Equatable {
     public let parameterTypes: [String]
     /// The declaration of the entry, printed canonically.
     public let declaration: String
+    /// The declaration as parsed (nil for a harness that was never validated).
+    let function: FunctionDeclaration?
 
     /// The return type as C spells it.
     public var returnSpelling: String {
@@ -55,6 +57,7 @@ public struct KernelPrototype: Sendable, Equatable {
         name = function.name
         parameterTypes = types
         declaration = Self.printDeclaration(function)
+        self.function = function
     }
 
     private init(name: String, returnType: ReturnType, parameterTypes: [String], declaration: String) {
@@ -62,6 +65,7 @@ public struct KernelPrototype: Sendable, Equatable {
         self.returnType = returnType
         self.parameterTypes = parameterTypes
         self.declaration = declaration
+        function = nil
     }
 
     /// For a harness that was never validated: every parameter a 64-bit word, an `int` result.
@@ -100,8 +104,8 @@ public struct KernelPrototype: Sendable, Equatable {
 
     /// Checks a kernel's definition of the entry against the prototype.
     /// - Returns: nil when they agree, else a one-line reason naming both sides.
-    public func mismatch(with definition: FunctionDeclaration, harness: HarnessSpec) -> String? {
-        guard let proto = try? Self.parse(harness.prototype) else { return "the prototype does not parse" }
+    public func mismatch(with definition: FunctionDeclaration) -> String? {
+        guard let proto = function else { return "the prototype does not parse" }
         if Self.signature(definition.returnType) != Self.signature(proto.returnType) {
             return "`\(definition.name)` returns \(CPrinter.print(definition.returnType)), the prototype \(CPrinter.print(proto.returnType))"
         }

@@ -117,10 +117,15 @@ public struct Sandbox: Sendable {
     /// Why a kernel's definition of the entry does not match the harness's prototype (nil when it
     /// does, or when the source does not parse: compiling it will say why).
     public static func definitionMismatch(_ source: String, harness: HarnessSpec, entry: String) -> String? {
+        definitionMismatch(source, prototype: harness.parsedPrototype, harness: harness, entry: entry)
+    }
+
+    /// The same, with the prototype already parsed.
+    static func definitionMismatch(_ source: String, prototype: KernelPrototype, harness: HarnessSpec, entry: String) -> String? {
         guard let unit = try? CParser.parse(source) else { return nil }
         guard let definition = unit.definition(of: entry) else { return "defines no function `\(entry)` (the manifest's entry)" }
         if definition.storage == .static { return "`\(entry)` is static: the entry must have external linkage (the harness calls it by name)" }
-        return harness.parsedPrototype.mismatch(with: definition, harness: harness).map { "\($0) (harness.json: \(harness.prototype))" }
+        return prototype.mismatch(with: definition).map { "\($0) (harness.json: \(harness.prototype))" }
     }
 
     /// One pass of the benchmark workload drawn from `seed`. Benchmarks draw their inputs fresh from
