@@ -33,7 +33,8 @@ struct GuardrailTests {
         #expect(timed.status == 0, "\(timed.stderr)")
         let summary = try json(timed.stdout)
         let duration = summary["duration_s"] as? Double ?? 99
-        #expect(duration <= 4.0 + 1.5, "the recorded run took \(duration) s of a 4 s budget")
+        // About one candidate's evaluation past the budget (a deciding benchmark on a loaded machine: under 3 s).
+        #expect(duration <= 4.0 + 3.0, "the recorded run took \(duration) s of a 4 s budget")
         #expect(wall <= 4.0 + 10, "the process took \(wall) s (start-up and the judge's check included)")
         let counted = try CommandRunner.evolver(["run", "score", "--candidates", "20", "--seed", "2", "--store", store, "--json"])
         #expect(try json(counted.stdout)["candidates"] as? Int == 20)
