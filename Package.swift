@@ -48,6 +48,7 @@ let package = Package(
                 "EvolverCore",
                 "RunStore",
                 "KernelMutation",
+                "KernelSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -55,13 +55,15 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
     /// Time the evolver spent comparing this candidate's samples with its scoring kernels, in
     /// nanoseconds (a cost, like `compileNs`; never an input to a decision).
     public var compareNs: UInt64
+    /// How the candidate was made, when not by one edit of its parent (a crossover); nil otherwise.
+    public var origin: CandidateOrigin?
 
     /// Creates a candidate record.
     public init(
         runID: String, index: Int, generation: Int, sha256: String, parentSHA256: String,
         edits: [EditRecord], compileNs: UInt64, verdict: String, detail: String, stage: EvaluationStage,
         scoringKernelSHA256: String, incumbentSHA256: String, evidence: CandidateEvidence,
-        comparison: [String: Double]?, decision: String, compareNs: UInt64 = 0
+        comparison: [String: Double]?, decision: String, compareNs: UInt64 = 0, origin: CandidateOrigin? = nil
     ) {
         self.runID = runID
         self.index = index
@@ -79,10 +81,11 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
         self.comparison = comparison
         self.decision = decision
         self.compareNs = compareNs
+        self.origin = origin
     }
 
     enum CodingKeys: String, CodingKey {
-        case generation, sha256, edits, verdict, detail, stage, comparison, decision, evidence
+        case generation, sha256, edits, verdict, detail, stage, comparison, decision, evidence, origin
         case index = "idx"
         case runID = "run_id"
         case parentSHA256 = "parent_sha256"

@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 3
+    static let version = 4
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -21,6 +21,9 @@ enum Schema {
         }
         migrator.registerMigration("v3") { db in
             try db.execute(sql: v3)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4)
         }
         return migrator
     }
@@ -65,6 +68,12 @@ enum Schema {
           PRIMARY KEY (run_id, promotion, sha256, evolver_version)
         );
         UPDATE meta SET value = '3' WHERE key = 'schema_version';
+        """
+
+    /// v4: how a candidate was made when it is not one edit of its parent (a crossover).
+    private static let v4 = """
+        ALTER TABLE candidate ADD COLUMN origin TEXT;  -- JSON object or NULL: crossover, other_parent_sha256, dropped (edits that no longer applied)
+        UPDATE meta SET value = '4' WHERE key = 'schema_version';
         """
 
     private static let v2After = """

@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Parallel evaluation workers (default: the number of cores).") var jobs: Int?
     @Option(help: "Continue an interrupted or killed run from its last checkpoint.") var resume: String?
     @Option(help: "Comma-separated mutation operators to use (default: all; see the README).") var operators: String?
+    @Option(name: .customLong("crossover-share"), help: "Share of offspring made by crossover of two members' edit lists, 0...1 (default: 0.2; 0 turns it off).") var crossoverShare: Double?
     @Flag(name: .customLong("no-adopt"), help: "Keep the judge unchanged: promotions of the judge's sandbox are not offered for adoption.") var noAdopt = false
     @Flag(help: "Ask on the terminal before each adoption of a new judge (without a terminal, adoptions are declined unless --yes).") var approve = false
     @Flag(help: "With --approve: approve every adoption the guard passes without asking.") var yes = false
@@ -28,6 +29,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if let generations, generations < 1 { throw ValidationError("--generations must be at least 1") }
+        if let crossoverShare, !(0...1).contains(crossoverShare) { throw ValidationError("--crossover-share must be between 0 and 1") }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
         if noAdopt && (approve || yes) { throw ValidationError("--no-adopt cannot be combined with --approve or --yes") }
         if yes && !approve { throw ValidationError("--yes only applies with --approve") }
@@ -54,6 +56,7 @@ struct RunCommand: ParsableCommand {
                 options.candidateLimit = candidates
                 options.generationLimit = generations
                 options.operators = operators.map { $0.split(separator: ",").map(String.init) }
+                if let crossoverShare { options.crossoverShare = crossoverShare }
                 let json = self.json
                 summary = try service.start(
                     sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,

@@ -37,6 +37,8 @@ public struct CandidateOutcome: Sendable, Equatable {
     public var decision: Decision
     /// Time spent comparing its samples, in nanoseconds (a cost, never an input to a decision).
     public var compareNs: UInt64 = 0
+    /// How it was made when not by one edit of its parent (a crossover).
+    public var origin: CandidateOrigin? = nil
 }
 
 /// A promotion: the candidate that became the incumbent.

@@ -75,7 +75,7 @@ public final class EvolutionEngine {
         decisionEvaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         self.judge = judge
         self.hooks = hooks
-        planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators)
+        planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators, crossoverShare: options.crossoverShare ?? 0)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
                                   screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
@@ -220,7 +220,7 @@ public final class EvolutionEngine {
                 index: o.index, generation: next.generation, sha256: o.sha256, parentSHA256: o.parentSHA256, edits: o.edits,
                 source: o.source, compileNs: r.compileNs, verdict: r.verdict, detail: r.detail, stage: r.stage,
                 scoringKernelSHA256: screenedBy, incumbentSHA256: next.incumbent.sha256,
-                evidence: r.evidence, comparison: nil, decision: .rejected, compareNs: r.compareNs)
+                evidence: r.evidence, comparison: nil, decision: .rejected, compareNs: r.compareNs, origin: o.origin)
             defer { outcomes.append(outcome) }
             if r.verdict == .screenedOut {
                 outcome.comparison = r.screenComparison

@@ -29,14 +29,21 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     /// The quick speed screen between the cheap cases and the whole suite (nil: none, as in runs
     /// recorded before the screen existed).
     public var screen: SpeedScreen? = nil
+    /// Share of offspring made by crossover of two members' edit lists (nil: none, as in runs
+    /// recorded before crossover existed).
+    public var crossoverShare: Double? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
         EvolutionOptions(
             seed: seed, timeLimit: 60, candidateLimit: nil, generationLimit: nil, jobs: jobs, populationSize: 12,
             offspringPerGeneration: max(8, jobs * 8), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard,
-            screen: .standard)
+            screen: .standard, crossoverShare: standardCrossoverShare)
     }
+
+    /// One offspring in five is a crossover: enough to combine gains found in different lineages,
+    /// while most of the budget still goes to single edits of good parents.
+    public static let standardCrossoverShare = 0.2
 }
 
 /// Short benchmarks after the cheap cases: a candidate that one of them does not measure at least

@@ -1,6 +1,7 @@
 import Foundation
 import KernelMutation
 import KernelSyntax
+import RunStore
 
 /// A candidate about to be evaluated: its parent, its edits from the seed, its normalized source.
 public struct Offspring: Sendable {
@@ -13,11 +14,14 @@ public struct Offspring: Sendable {
     /// Normalized source (printer output); its SHA-256 is the candidate's identity.
     public let source: String
     public let sha256: String
+    /// How it was made when not by one edit of its parent (a crossover); nil otherwise.
+    public var origin: CandidateOrigin? = nil
 }
 
 /// Generates a generation's offspring deterministically from the search state: a tournament-selected
 /// parent, a uniformly chosen operator, then one of that operator's proposals on the parent, chosen
-/// uniformly; duplicates (by normalized-source hash) are skipped.
+/// uniformly; duplicates (by normalized-source hash) are skipped. With the run's crossover share,
+/// an offspring is instead a crossover of two tournament-selected members (see `Crossover`).
 ///
 /// Choosing the operator first gives every kind of edit the same chance, however many sites the
 /// exploratory operators find, and means only one operator's proposals are computed per draw.
@@ -30,9 +34,15 @@ public struct OffspringPlanner {
     /// The operators drawn from.
     let operators: [any MutationOperator]
 
-    /// - Parameter operators: operator names to use (nil: all).
-    public init(seedUnit: TranslationUnit, seedSHA256: String, operators names: [String]? = nil) {
+    /// Share of offspring made by crossover (0: none).
+    let crossoverShare: Double
+
+    /// - Parameters:
+    ///   - operators: operator names to use (nil: all).
+    ///   - crossoverShare: share of offspring made by crossover (0: none, as in runs recorded before it).
+    public init(seedUnit: TranslationUnit, seedSHA256: String, operators names: [String]? = nil, crossoverShare: Double = 0) {
         self.seedUnit = seedUnit
+        self.crossoverShare = crossoverShare
         operators = names.map { $0.compactMap(MutationRegistry.named) } ?? MutationRegistry.operators
         units[seedSHA256] = seedUnit
     }
@@ -51,6 +61,12 @@ public struct OffspringPlanner {
         var attempts = 0
         while result.count < count, attempts < count * 25 {
             attempts += 1
+            if crossoverShare > 0, state.population.count >= 2, state.rng.unit() < crossoverShare {
+                if let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + result.count) {
+                    result.append(child)
+                }
+                continue
+            }
             let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
             guard let parentUnit = try? unit(of: parent) else { continue }
             guard !operators.isEmpty else { break }
@@ -70,5 +86,27 @@ public struct OffspringPlanner {
                 unit: child, source: source, sha256: sha))
         }
         return result
+    }
+
+    /// One crossover offspring of two distinct tournament-selected members, or nil when the
+    /// combination is empty or already known.
+    private mutating func crossover(state: inout SearchState, known: inout Set<String>, tournamentSize: Int, index: Int) -> Offspring? {
+        let first = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
+        var second = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
+        if second.sha256 == first.sha256 {
+            let others = state.population.filter { $0.sha256 != first.sha256 }
+            second = others[state.rng.below(others.count)]
+        }
+        let kind = Crossover.Kind.allCases[state.rng.below(Crossover.Kind.allCases.count)]
+        let combined = Crossover.combine(first.edits, second.edits, kind: kind, rng: &state.rng)
+        guard !combined.isEmpty else { return nil }
+        let child = Crossover.reapply(combined, to: seedUnit)
+        guard !child.applied.isEmpty else { return nil }
+        let source = CPrinter.print(child.unit)
+        let sha = Hashing.sha256Hex(source)
+        guard known.insert(sha).inserted else { return nil }
+        units[sha] = child.unit
+        return Offspring(index: index, parentSHA256: first.sha256, edits: child.applied, unit: child.unit, source: source, sha256: sha,
+                         origin: CandidateOrigin(crossover: kind.rawValue, otherParentSHA256: second.sha256, dropped: child.dropped.map(\.record)))
     }
 }

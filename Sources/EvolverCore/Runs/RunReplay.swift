@@ -72,6 +72,7 @@ final class ReplayJournal: RunJournal {
                  c.edits.map(\.record).map { "\($0.op)@\($0.site)\($0.params.sorted { $0.key < $1.key })" }.joined(separator: " ")),
                 ("verdict", r.verdict, c.verdict.rawValue), ("stage", r.stage.rawValue, c.stage.rawValue), ("decision", r.decision, c.decision.rawValue),
                 ("scoring kernel", r.scoringKernelSHA256, c.scoringKernelSHA256),
+                ("origin", Self.describe(r.origin), Self.describe(c.origin)),
             ]
             if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) { return diverge(c.index, field, want, got) }
             checked += 1
@@ -83,6 +84,11 @@ final class ReplayJournal: RunJournal {
     }
 
     func checkpoint(_ state: SearchState) throws {}
+
+    static func describe(_ origin: CandidateOrigin?) -> String {
+        guard let origin else { return "one edit of its parent" }
+        return "\(origin.crossover) crossover with \(origin.otherParentSHA256), dropped \(origin.dropped.map { "\($0.op)@\($0.site)" })"
+    }
 
     private func diverge(_ index: Int, _ field: String, _ recorded: String, _ replayed: String) {
         divergence = ReplayReport.Divergence(candidate: index, field: field, recorded: recorded, replayed: replayed)

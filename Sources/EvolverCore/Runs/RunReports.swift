@@ -17,9 +17,11 @@ public struct LineageEntry: Codable, Sendable, Equatable {
     public var speedupVsPrevious: Double
     public var pValue: Double?
     public var gain: Double?
+    /// How the promoted candidate was made when not by one edit of its parent (a crossover).
+    public var crossover: CandidateOrigin? = nil
 
     enum CodingKeys: String, CodingKey {
-        case promotion, candidate, sha256, edits, gain
+        case promotion, candidate, sha256, edits, gain, crossover
         case editsFromSeed = "edits_from_seed"
         case speedupVsSeed = "speedup_vs_seed"
         case speedupVsPrevious = "speedup_vs_previous"
@@ -40,7 +42,8 @@ extension EvolutionService {
             entries.append(LineageEntry(
                 promotion: p.number, candidate: p.candidateIndex, sha256: p.sha256, edits: new.map { Edit($0).description },
                 editsFromSeed: edits.map { Edit($0).description },
-                speedupVsSeed: p.speedupVsSeed, speedupVsPrevious: p.speedupVsPrevious, pValue: p.pValue, gain: p.gain))
+                speedupVsSeed: p.speedupVsSeed, speedupVsPrevious: p.speedupVsPrevious, pValue: p.pValue, gain: p.gain,
+                crossover: candidates[p.candidateIndex].origin))
             previousEdits = edits
         }
         return entries
