@@ -85,7 +85,22 @@ struct DonorCatalog: Sendable {
         let code = chunk[close.upperBound...]
         precondition(code.contains("static ") && code.contains(" evs_\(name)_T("),
                      "\(file): donor \(name) is not followed by its function static ... evs_\(name)_T(")
+        let called = calledDonors(in: String(code)).subtracting([name])
+        precondition(called == Set(needs), "\(file): donor \(name) calls \(called.sorted()) but needs \(needs)")
         return Donor(name: name, job: job, contract: contract, needs: needs, integersOnly: types == "integers")
+    }
+
+    /// The names of the donors that `code` calls (identifiers `evs_<name>_T` followed by `(`).
+    static func calledDonors(in code: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(code)
+        while let start = rest.range(of: "evs_") {
+            let word = rest[start.upperBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            let after = rest[word.endIndex...].drop { $0 == " " }
+            if word.hasSuffix("_T"), after.first == "(" { names.insert(String(word.dropLast(2))) }
+            rest = rest[word.endIndex...]
+        }
+        return names
     }
 
     /// `name` after everything it needs, transitively, each once, dependencies first.

@@ -207,7 +207,7 @@ static void evs_merge_sort_T(T *x, int k) {
 /* donor: radix_sort
  * job: sort
  * types: integers
- * needs: insertion_sort, quick_sort
+ * needs: quick_sort
  * contract: sorts x[0..k) ascending in place, stable when k <= 1024; for k > 1024 it calls quick_sort (not stable).
  *
  * LSD radix sort, one byte per pass, through a local buffer of 1024 elements. Keys are the

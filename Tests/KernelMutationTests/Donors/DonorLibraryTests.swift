@@ -86,6 +86,10 @@ import Testing
             .map { String($0.split(separator: "(")[0].split(separator: " ").last!) }
         #expect(definitions == ["evs_insertion_sort_i32", "evs_quick_sort_i32", "evs_merge_sort_i32"])
         #expect(source.hasPrefix("/* donor: insertion_sort\n"))
+        let radix = try #require(DonorLibrary.named("radix_sort"))
+        #expect(radix.needs == ["quick_sort"])
+        #expect(DonorLibrary.source(of: radix, for: .u8).components(separatedBy: "/* donor: ").map { $0.prefix { $0 != "\n" } }
+            == ["", "insertion_sort", "quick_sort", "radix_sort"])
         #expect(!source.contains("_T(") && !source.contains("T *"))
     }
 
