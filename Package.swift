@@ -26,7 +26,20 @@ let package = Package(
         // C front end for kernels: lexer, parser, AST, printer, traversal (pure Swift).
         .target(name: "KernelSyntax"),
         // Mutation operators over the kernel AST, each recorded as a Codable edit.
-        .target(name: "KernelMutation", dependencies: ["KernelSyntax"]),
+        // The donor library's C files are embedded as byte arrays (`PackageResources.<file>_c`).
+        .target(
+            name: "KernelMutation",
+            dependencies: ["KernelSyntax"],
+            exclude: ["Donors/README.md"],
+            resources: [
+                .embedInCode("Donors/copying.c"),
+                .embedInCode("Donors/heaps.c"),
+                .embedInCode("Donors/prefix_sums.c"),
+                .embedInCode("Donors/searching.c"),
+                .embedInCode("Donors/selection.c"),
+                .embedInCode("Donors/sorting.c"),
+            ]
+        ),
         // The run store: one SQLite file (WAL, synchronous=FULL) per store folder; records, never decides.
         .target(name: "RunStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Test helper: commits batches forever (killed by the crash tests) or holds the write lock.
