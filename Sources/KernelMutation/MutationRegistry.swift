@@ -41,6 +41,8 @@ public enum MutationRegistry {
         // Added later (appended to keep the order of the operators above).
         BranchToArithmetic(),
         SplitAccumulator(floatingPoint: true),
+        DonorGraft(),
+        SortToSelection(),
     ]
 
     /// Operators that re-associate floating-point arithmetic: offered only where every
@@ -61,28 +63,28 @@ public enum MutationRegistry {
 
     /// All proposals of all operators (deterministic order: operators in `operators` order, each
     /// operator's proposals in document order of their sites).
-    public static func proposals(in unit: TranslationUnit) -> [Edit] { proposals(in: unit, using: operators) }
+    public static func proposals(in unit: TranslationUnit, facts: KernelFacts = .none) -> [Edit] { proposals(in: unit, using: operators, facts: facts) }
 
     /// The proposals of `selection` (in its order), sharing one analysis of the unit.
-    static func proposals(in unit: TranslationUnit, using selection: [any MutationOperator]) -> [Edit] {
-        let analysis = UnitAnalysis(unit)
+    static func proposals(in unit: TranslationUnit, using selection: [any MutationOperator], facts: KernelFacts = .none) -> [Edit] {
+        let analysis = UnitAnalysis(unit, facts: facts)
         return selection.flatMap { op in
-            (op as? any SiteOperator)?.proposals(using: analysis) ?? op.proposals(in: unit)
+            (op as? any SiteOperator)?.proposals(using: analysis) ?? op.proposals(in: unit, facts: facts)
         }
     }
 
     /// Applies an edit by looking up its operator.
-    public static func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit {
+    public static func apply(_ edit: Edit, to unit: TranslationUnit, facts: KernelFacts = .none) throws -> TranslationUnit {
         guard let op = byName[edit.op] else { throw MutationError.unknownOperator(edit.op) }
-        return try op.apply(edit, to: unit)
+        return try op.apply(edit, to: unit, facts: facts)
     }
 
     /// Replays an edit list from a base unit; a failing edit is reported with its index.
-    public static func apply(_ edits: [Edit], to unit: TranslationUnit) throws -> TranslationUnit {
+    public static func apply(_ edits: [Edit], to unit: TranslationUnit, facts: KernelFacts = .none) throws -> TranslationUnit {
         var current = unit
         for (index, edit) in edits.enumerated() {
             do {
-                current = try apply(edit, to: current)
+                current = try apply(edit, to: current, facts: facts)
             } catch {
                 throw MutationError.replayFailed(index: index, edit: edit, reason: error.localizedDescription)
             }

@@ -27,6 +27,9 @@ extension SiteOperator {
     /// Every edit, sites in pre-order (document order), each site's plans in their listed order.
     func proposals(in unit: TranslationUnit) -> [Edit] { proposals(using: UnitAnalysis(unit)) }
 
+    /// Every edit, with the harness's facts about the kernel.
+    func proposals(in unit: TranslationUnit, facts: KernelFacts) -> [Edit] { proposals(using: UnitAnalysis(unit, facts: facts)) }
+
     /// The proposals, sharing analyses already computed for the unit.
     func proposals(using analysis: UnitAnalysis) -> [Edit] {
         var edits: [Edit] = []
@@ -38,10 +41,13 @@ extension SiteOperator {
     }
 
     /// Re-runs the site analysis on `unit` and performs the plan whose parameters match.
-    func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit {
+    func apply(_ edit: Edit, to unit: TranslationUnit) throws -> TranslationUnit { try apply(edit, to: unit, facts: .none) }
+
+    /// Re-runs the site analysis on `unit`, with the harness's facts, and performs the matching plan.
+    func apply(_ edit: Edit, to unit: TranslationUnit, facts: KernelFacts) throws -> TranslationUnit {
         guard edit.op == name else { throw MutationError.operatorMismatch(expected: name, found: edit.op) }
         guard unit.node(at: edit.site) != nil else { throw MutationError.noNode(op: name, site: edit.site) }
-        let candidates = try plans(at: edit.site, in: UnitAnalysis(unit))
+        let candidates = try plans(at: edit.site, in: UnitAnalysis(unit, facts: facts))
         guard let plan = candidates.first(where: { $0.params == edit.params }) else {
             throw MutationError.invalidParameters(op: name, site: edit.site, params: edit.params)
         }

@@ -14,9 +14,9 @@ import Testing
         var total = 0
         for kernel in TestKernels.all {
             let unit = try T.parse(kernel.source)
-            let edits = op.proposals(in: unit)
+            let edits = op.proposals(in: unit, facts: kernel.facts)
             guard !edits.isEmpty else { continue }
-            let variants = try edits.map { try op.apply($0, to: unit) }
+            let variants = try edits.map { try op.apply($0, to: unit, facts: kernel.facts) }
             let outcome = try Behaviour.compare(kernel, original: unit, variants: variants)
             for index in edits.indices where !outcome.differences[index].isEmpty {
                 Issue.record("""
@@ -34,11 +34,11 @@ import Testing
     @Test(arguments: T.preservingNames)
     func seedProposalsPreserveBehaviourAtO2(name: String) throws {
         let op = try T.op(name)
-        for kernel in TestKernels.seeds {
+        for kernel in TestKernels.seeds + TestKernels.derived {
             let unit = try T.parse(kernel.source)
-            let edits = op.proposals(in: unit)
+            let edits = op.proposals(in: unit, facts: kernel.facts)
             guard !edits.isEmpty else { continue }
-            let outcome = try Behaviour.compare(kernel, original: unit, variants: try edits.map { try op.apply($0, to: unit) },
+            let outcome = try Behaviour.compare(kernel, original: unit, variants: try edits.map { try op.apply($0, to: unit, facts: kernel.facts) },
                                                 optimization: "-O2")
             for index in edits.indices where !outcome.differences[index].isEmpty {
                 Issue.record("\(kernel.name) at -O2: \(edits[index]) changed behaviour on inputs \(outcome.differences[index])")

@@ -11,9 +11,9 @@ import Testing
     func mutantsCompileWithTinyCCAndStrictGCC(name: String) throws {
         let op = try T.op(name)
         var units: [TranslationUnit] = []
-        for kernel in TestKernels.seeds + TestKernels.small {
+        for kernel in TestKernels.seeds + TestKernels.derived + TestKernels.small {
             let unit = try T.parse(kernel.source)
-            units += try op.proposals(in: unit).map { try op.apply($0, to: unit) }
+            units += try op.proposals(in: unit, facts: kernel.facts).map { try op.apply($0, to: unit, facts: kernel.facts) }
         }
         try #require(!units.isEmpty)
         let dir = try Harness.temporaryDirectory()

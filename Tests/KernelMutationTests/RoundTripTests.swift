@@ -12,15 +12,15 @@ import Testing
     func everyProposalOnTheSeedsRoundTrips(name: String) throws {
         let op = try T.op(name)
         var applied = 0
-        for kernel in TestKernels.seeds + TestKernels.small {
+        for kernel in TestKernels.seeds + TestKernels.derived + TestKernels.small {
             let unit = try T.parse(kernel.source)
-            for edit in op.proposals(in: unit) {
-                let mutated = try op.apply(edit, to: unit)
+            for edit in op.proposals(in: unit, facts: kernel.facts) {
+                let mutated = try op.apply(edit, to: unit, facts: kernel.facts)
                 #expect(mutated != unit, "\(edit) changed nothing")
                 #expect(try CParser.parse(CPrinter.print(mutated)) == mutated, "\(kernel.name): \(edit) does not round-trip")
                 let decoded = try JSONDecoder().decode(Edit.self, from: JSONEncoder().encode(edit))
                 #expect(decoded == edit)
-                #expect(try MutationRegistry.apply([decoded], to: unit) == mutated)
+                #expect(try MutationRegistry.apply([decoded], to: unit, facts: kernel.facts) == mutated)
                 applied += 1
             }
         }

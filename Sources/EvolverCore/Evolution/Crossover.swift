@@ -45,12 +45,12 @@ public enum Crossover {
     }
 
     /// Applies `edits` to `seed` in order, dropping those that do not apply.
-    public static func reapply(_ edits: [Edit], to seed: TranslationUnit) -> Child {
+    public static func reapply(_ edits: [Edit], to seed: TranslationUnit, facts: KernelFacts = .none) -> Child {
         var unit = seed
         var applied: [Edit] = []
         var dropped: [Edit] = []
         for edit in edits {
-            if let next = try? MutationRegistry.apply(edit, to: unit) {
+            if let next = try? MutationRegistry.apply(edit, to: unit, facts: facts) {
                 unit = next
                 applied.append(edit)
             } else {

@@ -36,13 +36,17 @@ public struct OffspringPlanner {
 
     /// Share of offspring made by crossover (0: none).
     let crossoverShare: Double
+    /// What the harness tells about the kernel's parameters (which are scratch).
+    let facts: KernelFacts
 
     /// - Parameters:
     ///   - operators: operator names to use (nil: all).
     ///   - crossoverShare: share of offspring made by crossover (0: none, as in runs recorded before it).
-    public init(seedUnit: TranslationUnit, seedSHA256: String, operators names: [String]? = nil, crossoverShare: Double = 0) {
+    ///   - facts: what the harness tells about the kernel's parameters.
+    public init(seedUnit: TranslationUnit, seedSHA256: String, operators names: [String]? = nil, crossoverShare: Double = 0, facts: KernelFacts = .none) {
         self.seedUnit = seedUnit
         self.crossoverShare = crossoverShare
+        self.facts = facts
         operators = names.map { $0.compactMap(MutationRegistry.named) } ?? MutationRegistry.operators
         units[seedSHA256] = seedUnit
     }
@@ -50,7 +54,7 @@ public struct OffspringPlanner {
     /// The unit of a member, rebuilt from the seed and its edits when not cached.
     public mutating func unit(of member: SearchState.Member) throws -> TranslationUnit {
         if let u = units[member.sha256] { return u }
-        let u = try MutationRegistry.apply(member.edits, to: seedUnit)
+        let u = try MutationRegistry.apply(member.edits, to: seedUnit, facts: facts)
         units[member.sha256] = u
         return u
     }
@@ -72,11 +76,11 @@ public struct OffspringPlanner {
             guard !operators.isEmpty else { break }
             let op = operators[state.rng.below(operators.count)]
             let key = parent.sha256 + "/" + op.name
-            let proposals = self.proposals[key] ?? op.proposals(in: parentUnit)
+            let proposals = self.proposals[key] ?? op.proposals(in: parentUnit, facts: facts)
             self.proposals[key] = proposals
             guard !proposals.isEmpty else { continue }
             let edit = proposals[state.rng.below(proposals.count)]
-            guard let child = try? op.apply(edit, to: parentUnit) else { continue }
+            guard let child = try? op.apply(edit, to: parentUnit, facts: facts) else { continue }
             let source = CPrinter.print(child)
             let sha = Hashing.sha256Hex(source)
             guard known.insert(sha).inserted else { continue }
@@ -100,7 +104,7 @@ public struct OffspringPlanner {
         let kind = Crossover.Kind.allCases[state.rng.below(Crossover.Kind.allCases.count)]
         let combined = Crossover.combine(first.edits, second.edits, kind: kind, rng: &state.rng)
         guard !combined.isEmpty else { return nil }
-        let child = Crossover.reapply(combined, to: seedUnit)
+        let child = Crossover.reapply(combined, to: seedUnit, facts: facts)
         guard !child.applied.isEmpty else { return nil }
         let source = CPrinter.print(child.unit)
         let sha = Hashing.sha256Hex(source)

@@ -127,7 +127,7 @@ public struct EvolutionService {
     }
 
     /// Operators added after runs began recording their operator list.
-    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic", "split-float-accumulator"]
+    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic", "split-float-accumulator", "graft", "sort-to-selection"]
 
     /// The evolution options a run was started with.
     public static func options(of run: RunRecord) throws -> EvolutionOptions {

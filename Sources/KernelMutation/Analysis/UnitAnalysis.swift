@@ -16,7 +16,13 @@ final class UnitAnalysis {
     /// Every node with its path, in pre-order.
     private(set) lazy var entries: [NodeEntry<SyntaxNode>] = unit.allNodes()
 
-    init(_ unit: TranslationUnit) { self.unit = unit }
+    /// What the harness tells about the kernel's parameters.
+    let facts: KernelFacts
+
+    init(_ unit: TranslationUnit, facts: KernelFacts = .none) {
+        self.unit = unit
+        self.facts = facts
+    }
 
     /// The node at `path`.
     func node(at path: NodePath) -> SyntaxNode? { nodes[path] }

@@ -1,5 +1,7 @@
 import KernelTestSupport
 import Foundation
+import KernelSyntax
+@testable import KernelMutation
 
 /// The two real evolver targets, read from the repository's sandboxes.
 enum Seeds {
@@ -20,4 +22,12 @@ enum Seeds {
     static let score = read("score")
     /// Gotoh affine-gap Smith-Waterman (`int sw_score(...)`).
     static let smithWaterman = read("smith-waterman")
+    /// The score seed with `heap_sort` grafted by the quick-sort donor.
+    static let scoreGrafted: String = {
+        let unit = try! CParser.parse(score)
+        let quick = DonorLibrary.donors.firstIndex { $0.name == "quick_sort" }!
+        let graft = MutationRegistry.named("graft")!
+        let edit = graft.proposals(in: unit).first { $0.params == ["donor": quick] }!
+        return CPrinter.print(try! graft.apply(edit, to: unit))
+    }()
 }
