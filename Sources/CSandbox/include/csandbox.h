@@ -75,6 +75,9 @@ uint64_t evs_now_ns(void);
  * arguments (x86-64 System V passes each in a 64-bit slot); returns its int result. */
 int evs_call_generic(void *fn, const long *args);
 
+/* SHA-256 of len bytes at data into out (FIPS 180-4; no allocation, async-signal-safe). */
+void evs_sha256(const void *data, size_t len, uint8_t out[32]);
+
 /* The worker's main loop: reads jobs from fd 0, answers on fd 1 until EOF. */
 int evs_worker_main(int argc, char **argv);
 
