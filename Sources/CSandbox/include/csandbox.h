@@ -40,7 +40,7 @@ enum { EVS_NUMBER_INTEGER = 0, EVS_NUMBER_F32 = 1, EVS_NUMBER_F64 = 2 };
 enum { EVS_MODE_VALIDATE = 1, EVS_MODE_BENCHMARK = 2 };
 
 /* Wire protocol version spoken between the evolver and the worker. */
-#define EVS_PROTOCOL_VERSION 2u
+#define EVS_PROTOCOL_VERSION 3u
 
 /* Largest number of kernel parameters the generic caller supports (all integer class). */
 #define EVS_MAX_PARAMS 12
