@@ -8,7 +8,8 @@
  *     functions taken by address are reached RIP-relative (PC32/PLT32), and there is no
  *     `movabs $sym` (tcc's assembler does not know it);
  *   - calls to a symbol added with tcc_add_symbol go through a PLT entry (RIP-relative) to a GOT
- *     slot holding the symbol's 64-bit address, 8-byte aligned;
+ *     slot holding the symbol's 64-bit address, 8-byte aligned; so do the call shim's calls of the
+ *     entry, which it declares weak: its GOT slot holds the entry's address in the image;
  *   - static pointer tables, pointers to string literals, `&&label` tables and pointer members
  *     of structs are 64-bit absolute addresses into the image, 8-byte aligned, except in a packed
  *     struct or after a top-level `__asm__(".quad sym")`, where they sit at any byte offset;

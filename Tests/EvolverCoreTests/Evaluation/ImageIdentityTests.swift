@@ -75,6 +75,22 @@ struct ImageIdentityTests {
         #expect(try pair.identity(source, in: 0) == a)
     }
 
+    /// A pointer in a packed struct lies at an odd offset: the canonical form finds it there too.
+    @Test func unalignedPointerHasOneIdentityInTwoWorkers() throws {
+        let pair = try Pair()
+        let source = """
+            struct __attribute__((packed)) tagged { char tag; const long long *value; };
+            static const long long one[1] = { 1 };
+            static const struct tagged unit = { 'u', one };
+
+            """ + pair.sandbox.seedSource.replacingOccurrences(of: "    out[0] = u2;\n", with: "    out[0] = u2 * unit.value[0];\n")
+        var rng = SplitMix64(seed: 4)
+        let outcome = try pair.evaluators[0].validate(source, rng: &rng)
+        #expect(outcome.verdict == .passed, "\(outcome.detail)")
+        let a = try #require(outcome.imageSHA256)
+        #expect(try pair.identity(source, in: 1) == a)
+    }
+
     /// Rewrites TinyCC compiles to the same machine code (checked byte for byte when this was written).
     enum SameCode: String, CaseIterable, Sendable {
         case commentsAndWhitespace, renamedStaticHelper, whileTwo, compoundAssignment, unusedDeclaration
