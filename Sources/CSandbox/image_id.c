@@ -54,15 +54,23 @@ void evs_image_sha256(const uint8_t *mem, size_t size, uint64_t shim_offset, con
     evs_sha256_init(&marks);
     uintptr_t lo = (uintptr_t)mem, hi = (uintptr_t)mem + size;
     if (nsymbols > EVS_IMAGE_MAX_SYMBOLS) nsymbols = EVS_IMAGE_MAX_SYMBOLS;
+    /* Most words are neither: one range test over all symbols rejects them (up to a megabyte is scanned). */
+    uintptr_t sym_lo = UINTPTR_MAX, sym_hi = 0;
+    for (uint32_t s = 0; s < nsymbols; s++)
+        if (symbols[s]) {
+            if (symbols[s] < sym_lo) sym_lo = symbols[s];
+            if (symbols[s] > sym_hi) sym_hi = symbols[s];
+        }
     size_t run = 0; /* start of the bytes copied as they are */
     size_t i = 0;
     while (i + 8 <= size) {
         uint64_t w;
         memcpy(&w, mem + i, 8);
-        uint64_t set = 0;
-        for (uint32_t s = 0; s < nsymbols; s++)
-            if (symbols[s] && w == (uint64_t)symbols[s]) set |= 1ull << s;
         int in_image = w >= lo && w <= hi;
+        uint64_t set = 0;
+        if (!in_image && w >= sym_lo && w <= sym_hi)
+            for (uint32_t s = 0; s < nsymbols; s++)
+                if (symbols[s] && w == (uint64_t)symbols[s]) set |= 1ull << s;
         if (!in_image && !set) {
             i++;
             continue;
