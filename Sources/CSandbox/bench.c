@@ -254,6 +254,8 @@ static void run_round(const evs_job *job, evs_reply *r, uint32_t round, uint32_t
         }
         r->compile_ns[x] = part.compile_ns[0];
         r->image_bytes[x] = part.image_bytes[0];
+        r->has_image_id[x] = part.has_image_id[0];
+        memcpy(r->image_sha256[x], part.image_sha256[0], 32);
         evs_reply_free(&part);
         if (r->status == EVS_OK && !evs_conn_stop(&sides[x].c, r, "the benchmark")) r->failed_kernel = (uint8_t)x;
     }

@@ -9,6 +9,7 @@
 #include "evs_internal.h"
 #include "bench_area.h"
 #include "child_layout.h"
+#include "image_id.h"
 #include "trampoline.h"
 
 #include <libtcc.h>
@@ -179,19 +180,26 @@ static void on_diag(void *opaque, const char *msg) {
     send_frame(EVS_TAG_DIAG, buf, (uint32_t)n + 1);
 }
 
-static void *provided_symbol(const char *name) {
-    if (strcmp(name, "memcpy") == 0) return (void *)memcpy;
-    if (strcmp(name, "memset") == 0) return (void *)memset;
-    if (strcmp(name, "memmove") == 0) return (void *)memmove;
-    if (strcmp(name, "memcmp") == 0) return (void *)memcmp;
-    if (strcmp(name, "abs") == 0) return (void *)abs;
-    if (strcmp(name, "labs") == 0) return (void *)labs;
-    if (strcmp(name, "llabs") == 0) return (void *)llabs;
-    return NULL;
+/* The libc functions a sandbox may allow, in a fixed order: a symbol's number here is what the
+ * image identity records for a word holding its address. */
+static const struct { const char *name; void *addr; } k_symbols[] = {
+    { "memcpy", (void *)memcpy }, { "memset", (void *)memset }, { "memmove", (void *)memmove },
+    { "memcmp", (void *)memcmp }, { "abs", (void *)abs },         { "labs", (void *)labs },
+    { "llabs", (void *)llabs },
+};
+#define EVS_NSYMBOLS (sizeof k_symbols / sizeof k_symbols[0])
+_Static_assert(EVS_NSYMBOLS <= EVS_IMAGE_MAX_SYMBOLS, "the image identity marks symbols in 64 bits");
+
+/* The number of an allowed symbol, or -1 when the harness does not provide it. */
+static int provided_symbol(const char *name) {
+    for (size_t i = 0; i < EVS_NSYMBOLS; i++)
+        if (strcmp(name, k_symbols[i].name) == 0) return (int)i;
+    return -1;
 }
 
-/* Compiles kernel k, the one this child runs. Returns EVS_OK or a failure status; fills compile time and image size. */
-static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
+/* Compiles kernel k, the one this child runs. Returns EVS_OK or a failure status; fills compile
+ * time and image size, and on EVS_OK the image's identity (see image_id.c). */
+static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image, uint8_t image_sha256[32]) {
     g_diag_kernel = (uint8_t)k;
     uint64_t t0 = evs_now_ns();
     TCCState *s = tcc_new();
@@ -206,9 +214,12 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
         return EVS_LINK_ERROR;
     }
     if (access(TCC_LIB_DIR "/libtcc1.a", R_OK) == 0) tcc_add_file(s, TCC_LIB_DIR "/libtcc1.a");
+    uintptr_t given[EVS_NSYMBOLS] = { 0 };
     for (uint32_t i = 0; i < g_job->nsymbols; i++) {
-        void *p = provided_symbol(g_job->symbols[i]);
-        if (p) tcc_add_symbol(s, g_job->symbols[i], p);
+        int n = provided_symbol(g_job->symbols[i]);
+        if (n < 0) continue;
+        tcc_add_symbol(s, k_symbols[n].name, k_symbols[n].addr);
+        given[n] = (uintptr_t)k_symbols[n].addr;
     }
     int size = tcc_relocate(s, NULL);
     if (size < 0) return EVS_LINK_ERROR;
@@ -231,6 +242,9 @@ static int compile_kernel(uint32_t k, uint64_t *ns, uint64_t *image) {
         on_diag(NULL, msg);
         return EVS_LINK_ERROR;
     }
+    /* The identity is taken here, by harness code, before the kernel's first instruction runs: the
+     * kernel cannot forge it, and can make its image equal another's only by being the same code. */
+    evs_image_sha256(mem, (size_t)size, (uint64_t)((uintptr_t)fn - (uintptr_t)mem), given, EVS_NSYMBOLS, image_sha256);
     /* Code and static storage become read-only: a kernel may not keep state across calls. */
     if (mprotect(mem, mapped, PROT_READ | PROT_EXEC) != 0) return EVS_INTERNAL_ERROR;
     g_fn = fn;
@@ -461,13 +475,19 @@ void evs_child_main(const evs_job *job, int fd) {
     g_call_page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (g_call_page == MAP_FAILED) setup_failed("the call page could not be mapped");
 
-    /* READY: status, index of the failing kernel, then per kernel compile ns and image bytes. */
+    /* READY: status, index of the failing kernel, then per kernel compile ns and image bytes, then
+     * per kernel whether it has an image identity and the identity (this child fills kernel 0). */
     uint8_t ready[EVS_READY_LEN];
     memset(ready, 0, sizeof ready);
     uint64_t ns = 0, image = 0;
-    int st = compile_kernel(0, &ns, &image);
+    uint8_t sha[32] = { 0 };
+    int st = compile_kernel(0, &ns, &image, sha);
     memcpy(ready + 2, &ns, 8);
     memcpy(ready + 2 + 8, &image, 8);
+    if (st == EVS_OK) {
+        ready[EVS_READY_IDS] = 1;
+        memcpy(ready + EVS_READY_IDS + 1, sha, 32);
+    }
     if (st != EVS_OK) {
         ready[0] = (uint8_t)st;
         send_frame(EVS_TAG_READY, ready, sizeof ready);

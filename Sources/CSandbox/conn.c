@@ -192,6 +192,10 @@ int evs_conn_await_ready(child_conn *c, const evs_job *job, evs_reply *r) {
             for (int k = 0; k < 2; k++) {
                 memcpy(&r->compile_ns[k], f.payload + 2 + 16 * k, 8);
                 memcpy(&r->image_bytes[k], f.payload + 2 + 16 * k + 8, 8);
+                /* Believed: the child sends READY before its kernel has run (see compile_kernel). */
+                const uint8_t *id = f.payload + EVS_READY_IDS + 33 * k;
+                r->has_image_id[k] = id[0] == 1;
+                if (r->has_image_id[k]) memcpy(r->image_sha256[k], id + 1, 32);
             }
             free(f.payload);
             if (r->status == EVS_OK) return 1;

@@ -122,8 +122,10 @@ enum {
     EVS_TAG_QUIT = 'Q'     /* worker -> child */
 };
 
-/* Length of the READY payload: status, failing kernel, then (compile ns, image bytes) for 2 kernels. */
-#define EVS_READY_LEN 34
+/* Length of the READY payload: status, failing kernel, then (compile ns, image bytes) for 2
+ * kernels, then from EVS_READY_IDS (has identity: u8, image SHA-256: 32 bytes) for 2 kernels. */
+#define EVS_READY_IDS 34
+#define EVS_READY_LEN (EVS_READY_IDS + 2 * 33)
 
 /* Runs the sandboxed child for a job over socket fd; never returns. */
 void evs_child_main(const evs_job *job, int fd) __attribute__((noreturn));

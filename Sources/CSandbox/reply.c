@@ -67,6 +67,10 @@ void evs_reply_send(const evs_reply *r, uint32_t mode, int fd) {
         put_u(&b, r->compile_ns[k], 8);
         put_u(&b, r->image_bytes[k], 8);
     }
+    for (int k = 0; k < 2; k++) {
+        put_u(&b, r->has_image_id[k] ? 1 : 0, 1);
+        evs_buf_put(&b, r->image_sha256[k], 32);
+    }
     put_u(&b, r->fault_reason, 1);
     put_u(&b, (uint32_t)r->fault_param, 4);
     put_u(&b, r->fault_addr, 8);

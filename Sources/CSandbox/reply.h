@@ -19,6 +19,9 @@ typedef struct {
     evs_buf diagnostics;
     int32_t failing_call;
     uint64_t compile_ns[2], image_bytes[2];
+    /* Per kernel: whether it was relocated, and the SHA-256 of its canonical image (image_id.c). */
+    uint8_t has_image_id[2];
+    uint8_t image_sha256[2][32];
     uint8_t fault_reason;
     int32_t fault_param;
     uint64_t fault_addr;

@@ -40,7 +40,7 @@ enum { EVS_NUMBER_INTEGER = 0, EVS_NUMBER_F32 = 1, EVS_NUMBER_F64 = 2 };
 enum { EVS_MODE_VALIDATE = 1, EVS_MODE_BENCHMARK = 2 };
 
 /* Wire protocol version spoken between the evolver and the worker. */
-#define EVS_PROTOCOL_VERSION 2u
+#define EVS_PROTOCOL_VERSION 3u
 
 /* Largest number of kernel parameters the generic caller supports (all integer class). */
 #define EVS_MAX_PARAMS 12
@@ -74,6 +74,9 @@ uint64_t evs_now_ns(void);
 /* Calls a trusted kernel whose parameters are all integer class with up to EVS_MAX_PARAMS
  * arguments (x86-64 System V passes each in a 64-bit slot); returns its int result. */
 int evs_call_generic(void *fn, const long *args);
+
+/* SHA-256 of len bytes at data into out (FIPS 180-4; no allocation, async-signal-safe). */
+void evs_sha256(const void *data, size_t len, uint8_t out[32]);
 
 /* The worker's main loop: reads jobs from fd 0, answers on fd 1 until EOF. */
 int evs_worker_main(int argc, char **argv);

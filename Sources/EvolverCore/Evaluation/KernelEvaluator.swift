@@ -94,7 +94,8 @@ public final class KernelEvaluator {
         let passed = completedCases.subtracting(failedCases).count
         var outcome = ValidationOutcome(
             verdict: .passed, detail: "", passed: passed, total: indices.count, firstFailure: nil,
-            compileNs: reply.compileNs[0], imageBytes: reply.imageBytes[0], diagnostics: reply.diagnostics(ofKernel: 0))
+            compileNs: reply.compileNs[0], imageBytes: reply.imageBytes[0], diagnostics: reply.diagnostics(ofKernel: 0),
+            imageSHA256: reply.imageSHA256[0])
         if let firstFailure {
             outcome.verdict = .wrongOutput
             outcome.firstFailure = firstFailure

@@ -27,6 +27,10 @@ public struct ValidationOutcome: Codable, Sendable, Equatable {
     public var imageBytes: UInt64
     /// Compiler diagnostics with `kernel.c:line:` positions.
     public var diagnostics: [String]
+    /// Lowercase hex SHA-256 of the kernel's relocated code and data in a canonical form that does
+    /// not depend on where the image or libc were mapped: equal for two kernels only when they
+    /// compiled to the same machine code (see CSandbox's image_id.c). Nil when it did not compile.
+    public var imageSHA256: String? = nil
 }
 
 /// The result of timing a candidate against an incumbent, each in its own sandboxed child.

@@ -9,6 +9,10 @@ struct WorkerReply {
     var failingCall: Int?
     var compileNs: [UInt64]
     var imageBytes: [UInt64]
+    /// Per kernel: lowercase hex SHA-256 of its relocated image in canonical form (the same at any
+    /// address, in any worker), or nil when it was not relocated. The child computes it before the
+    /// kernel runs, so the kernel cannot forge it.
+    var imageSHA256: [String?]
     var faultReason: FaultReason
     var faultParam: Int?
     var faultAddress: UInt64
@@ -42,6 +46,13 @@ struct WorkerReply {
         for _ in 0..<2 {
             compileNs.append(try r.u64())
             imageBytes.append(try r.u64())
+        }
+        imageSHA256 = []
+        for _ in 0..<2 {
+            let has = try r.u8()
+            let digest = try r.take(32)
+            guard has <= 1 else { throw EvolverError.workerFailed("bad image identity flag \(has) in reply") }
+            imageSHA256.append(has == 1 ? digest.map { String(format: "%02x", $0) }.joined() : nil)
         }
         faultReason = FaultReason(rawValue: try r.u8()) ?? .segfault
         let param = try r.i32()
