@@ -66,7 +66,10 @@ let package = Package(
             ]
         ),
         // `make bench`: figures side by side in one run, written to .build/bench.json.
-        .executableTarget(name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox", "KernelSyntax", "RunStore"]),
+        // reference-score.c is read from the source tree (by the bench and a test), not compiled.
+        .executableTarget(
+            name: "evolver-bench", dependencies: ["EvolverCore", "CSandbox", "KernelSyntax", "RunStore"],
+            exclude: ["reference-score.c"]),
         .target(name: "TestSupport", dependencies: ["EvolverCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "EvolverCoreTests", dependencies: ["EvolverCore", "KernelSyntax", "KernelMutation", "RunStore", "TestSupport"],

@@ -127,6 +127,14 @@ for (sandbox, figure) in [(score, "tcc_vs_gcc_seed_ratio_score"), (sw, "tcc_vs_g
                 note: String(format: "tcc %.3f ms vs gcc %.3f ms per workload pass (checksum %d)", median(tccTimes) / 1e6, median(gccTimes) / 1e6, sink & 0xff))
 }
 
+// 5b. A hand-written reference score kernel against the seed, checked as `evolver check` checks a kernel.
+if wanted("ratio") {
+    let speedups = try ReferenceKernels.checkedSpeedups(
+        try ReferenceKernels.scoreSource(), sandbox: score, judge: try catalog.judge(), workerPath: workerPath, seeds: [1, 2, 3])
+    figures.add("reference_speedup_score", median(speedups), goal: "reference",
+                note: "reference-score.c vs the seed, median of 3 checks (seeds 1, 2, 3: " + speedups.map { String(format: "%.2fx", $0) }.joined(separator: ", ") + ")")
+}
+
 // 6. Evolution: throughput, best speedup within 120 s (median of 3 seeds), replay, kill -9.
 let evolution = EvolutionFigures(catalog: catalog, workerPath: workerPath, evolverPath: products.appendingPathComponent("evolver").path, scratch: scratch)
 if wanted("evolve") {
