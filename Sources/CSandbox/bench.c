@@ -170,8 +170,11 @@ static int run_pair(const evs_job *job, side *sides, uint32_t w, int lead, int w
             s->poison[j] = poison_byte(job, w, j);
         }
         prepare(job, s, n);
-        uint64_t expected_ms = with_reps ? s->pass_ns * reps / 1000000ull : (uint64_t)job->call_deadline_ms * pp;
-        int timeout_ms = (int)(expected_ms * 20 + 2000);
+        /* A calibrated window may take 20 times its expected length (a loaded machine); the first,
+         * uncalibrated one only what its calls' deadlines allow: a kernel that loops on the
+         * workload is killed after pp deadlines, not twenty times that. */
+        uint64_t timeout = with_reps ? s->pass_ns * reps / 1000000ull * 20 + 2000 : (uint64_t)job->call_deadline_ms * pp + 1000;
+        int timeout_ms = (int)(timeout < INT32_MAX ? timeout : INT32_MAX);
         if (!run_window(s, n, timeout_ms, &elapsed[x], r)) {
             r->failed_kernel = (uint8_t)x;
             ok = 0;

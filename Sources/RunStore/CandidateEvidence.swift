@@ -68,13 +68,23 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
     public var deciding: BenchmarkEvidence?
     public var confirmation: BenchmarkEvidence?
     public var differential: DifferentialEvidence?
+    /// Lowercase hex SHA-256 of the candidate's compiled code and data (canonical, independent of
+    /// where it was loaded), taken when it passed the cheap cases; nil before it did, or in runs
+    /// recorded before machine-code identity existed.
+    public var image: String?
+    /// The earlier candidate whose machine code is identical (-1: the seed), when this candidate's
+    /// verdict and measurements were taken from it instead of evaluating it again.
+    public var sameCodeAs: Int?
 
     public init(screenRounds: [BenchmarkEvidence] = [], deciding: BenchmarkEvidence? = nil,
-                confirmation: BenchmarkEvidence? = nil, differential: DifferentialEvidence? = nil) {
+                confirmation: BenchmarkEvidence? = nil, differential: DifferentialEvidence? = nil,
+                image: String? = nil, sameCodeAs: Int? = nil) {
         self.screenRounds = screenRounds
         self.deciding = deciding
         self.confirmation = confirmation
         self.differential = differential
+        self.image = image
+        self.sameCodeAs = sameCodeAs
     }
 
     /// Every benchmark with samples, in the order they were taken.
@@ -83,7 +93,8 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case deciding, confirmation, differential
+        case deciding, confirmation, differential, image
         case screenRounds = "screen_rounds"
+        case sameCodeAs = "same_code_as"
     }
 }

@@ -69,3 +69,20 @@ public protocol RunJournal: AnyObject {
     /// so a resumed run goes on from there; must be durable when it returns.
     func checkpoint(_ state: SearchState) throws
 }
+
+extension CandidateOutcome {
+    /// What machine-code twins of this candidate may reuse.
+    var conclusion: CodeIdentity.Conclusion {
+        CodeIdentity.Conclusion(index: index, verdict: verdict, detail: detail, stage: stage, decision: decision,
+                                incumbentSHA256: incumbentSHA256, comparison: comparison)
+    }
+}
+
+extension CandidateRecord {
+    /// What machine-code twins of this recorded candidate may reuse.
+    var conclusion: CodeIdentity.Conclusion {
+        CodeIdentity.Conclusion(index: index, verdict: Verdict(rawValue: verdict) ?? .internalError, detail: detail, stage: stage,
+                                decision: Decision(rawValue: decision) ?? .rejected, incumbentSHA256: incumbentSHA256,
+                                comparison: SampleComparison(record: comparison))
+    }
+}

@@ -46,6 +46,8 @@ public final class EvolutionEngine {
     private let integrity: () throws -> Void
     private let recordedGenerationSizes: [Int: Int]?
     private var passing = 0
+    /// What earlier generations concluded, by machine code (nil: the run does not deduplicate).
+    private var identity: CodeIdentity?
 
     /// - Parameters:
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
@@ -96,11 +98,17 @@ public final class EvolutionEngine {
     /// - Parameters:
     ///   - known: every source hash the run has evaluated (never evaluated again).
     ///   - elapsedBefore: seconds already spent (a resumed run keeps its time budget).
-    public func run(from start: SearchState, known: Set<String>, elapsedBefore: Double = 0) throws -> (state: SearchState, ending: Ending) {
+    ///   - history: the candidates recorded before `start` (a resumed run), whose machine code later candidates may share.
+    public func run(from start: SearchState, known: Set<String>, elapsedBefore: Double = 0, history: [CandidateRecord] = []) throws -> (state: SearchState, ending: Ending) {
         var state = start
         var known = known
         known.insert(seedSHA256)
         passing = state.passing
+        if options.deduplicate == true {
+            var table = CodeIdentity(seedSHA256: seedSHA256, seedImage: try seedImage())
+            for r in history { table.record(r.conclusion, sha256: r.sha256, image: r.evidence.image) }
+            identity = table
+        }
         if state.scoringKernelSHA256 != judge.activeSHA256 { judge.adopt(source: state.scoringKernelSource) }
         let began = clock()
         func elapsed() -> Double { elapsedBefore + clock() - began }
@@ -125,7 +133,7 @@ public final class EvolutionEngine {
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
             let screenedBy = judge.activeSHA256
-            let results = evaluate(offspring, incumbentSource: incumbentSource,
+            let results = evaluate(offspring, incumbentSource: incumbentSource, incumbentSHA256: state.incumbent.sha256,
                                    pastDeadline: options.timeLimit.map { t in { elapsed() > t } } ?? { false })
             if shouldStop() { return (state, .interrupted) }
             // A generation that ran past the time budget is not recorded: the budget is a bound, not a target.
@@ -135,6 +143,7 @@ public final class EvolutionEngine {
             if !incidents.isEmpty { judge.useSeed() }
             let record = try decide(offspring, results, incumbentSource: incumbentSource, screenedBy: screenedBy, state: &next, incidents: &incidents)
             try journal.record(record)
+            for c in record.candidates { identity?.record(c.conclusion, sha256: c.sha256, image: c.evidence.image) }
             state = record.state
             for incident in incidents { try hooks.incident(incident) }
             if let promotion = record.promotion, sandbox.manifest.judge == true, let promoted = record.candidates.first(where: { $0.index == promotion.candidateIndex }),
@@ -149,6 +158,13 @@ public final class EvolutionEngine {
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
                               promotions: state.promotions, bestSpeedup: state.incumbentSpeedupVsSeed))
         }
+    }
+
+    /// The seed's machine-code image, from a validation of the cheap cases (nil if it did not compile).
+    private func seedImage() throws -> String? {
+        var rng = SplitMix64(seed: options.seed)
+        return try decisionEvaluator.validate(seedSource, rng: &rng, subset: staged.cheapCases, callDeadlineMs: StagedEvaluation.cheapDeadlineMs,
+                                              deadlineScale: staged.recordedSamples == nil ? 1 : StagedEvaluation.replayDeadlineScale).imageSHA256
     }
 
     /// Seconds one candidate has taken so far (this process's generations, else the run's history),
@@ -166,16 +182,17 @@ public final class EvolutionEngine {
 
     /// Evaluates a generation's offspring in parallel; once `pastDeadline` says the time budget is
     /// spent, the candidates not yet started are skipped (the generation is then not recorded).
-    private func evaluate(_ offspring: [Offspring], incumbentSource: String, pastDeadline: @escaping () -> Bool) -> [StagedEvaluation.Result] {
+    private func evaluate(_ offspring: [Offspring], incumbentSource: String, incumbentSHA256: String, pastDeadline: @escaping () -> Bool) -> [StagedEvaluation.Result] {
         let slots = ResultSlots<StagedEvaluation.Result>(count: offspring.count)
-        let staged = self.staged, pool = self.pool, judge = self.judge
+        let staged = self.staged, pool = self.pool, judge = self.judge, identity = self.identity
         let late = UncheckedSendable(pastDeadline)
         DispatchQueue.concurrentPerform(iterations: offspring.count) { i in
             let result: StagedEvaluation.Result
             do {
                 result = try pool.with { evaluator in
                     guard !late.value() else { throw EvolverError.workerFailed("skipped: the time budget is spent") }
-                    return try staged.evaluate(offspring[i], incumbentSource: incumbentSource, judge: judge, with: evaluator)
+                    return try staged.evaluate(offspring[i], incumbentSource: incumbentSource, incumbentSHA256: incumbentSHA256, identity: identity,
+                                               judge: judge, with: evaluator)
                 }
             } catch {
                 result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: .cheap, compileNs: 0)
@@ -223,6 +240,12 @@ public final class EvolutionEngine {
                 scoringKernelSHA256: screenedBy, incumbentSHA256: next.incumbent.sha256,
                 evidence: r.evidence, comparison: nil, decision: .rejected, compareNs: r.compareNs, origin: o.origin)
             defer { outcomes.append(outcome) }
+            if let reuse = r.reuse {
+                // The same machine code as an earlier candidate: its verdict, nothing measured again.
+                outcome.decision = reuse.decision
+                outcome.comparison = reuse.comparison
+                continue
+            }
             if r.verdict == .screenedOut {
                 outcome.comparison = r.screenComparison
                 outcome.decision = .notFaster

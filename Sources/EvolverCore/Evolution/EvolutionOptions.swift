@@ -32,13 +32,16 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     /// Share of offspring made by crossover of two members' edit lists (nil: none, as in runs
     /// recorded before crossover existed).
     public var crossoverShare: Double? = nil
+    /// Whether a candidate with the same machine code as an earlier one takes its verdict (see
+    /// `CodeIdentity`); nil: no, as in runs recorded before it existed.
+    public var deduplicate: Bool? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
         EvolutionOptions(
             seed: seed, timeLimit: 60, candidateLimit: nil, generationLimit: nil, jobs: jobs, populationSize: 12,
             offspringPerGeneration: max(8, jobs * 8), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard,
-            screen: .standard, crossoverShare: standardCrossoverShare)
+            screen: .standard, crossoverShare: standardCrossoverShare, deduplicate: true)
     }
 
     /// One offspring in five is a crossover: enough to combine gains found in different lineages,

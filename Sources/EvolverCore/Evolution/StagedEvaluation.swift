@@ -41,6 +41,8 @@ struct StagedEvaluation {
         var compareNs: UInt64 = 0
         /// Screen comparisons on which the adopted judge disagreed with its seed shadow (or failed).
         var incidents: [Judge.Incident] = []
+        /// The verdict taken from an earlier candidate with identical machine code, if any.
+        var reuse: CodeIdentity.Reuse?
     }
 
     /// One screen comparison in this many (by candidate and round) is also computed by the seed scorer.
@@ -56,7 +58,11 @@ struct StagedEvaluation {
         return mix.split()
     }
 
-    func evaluate(_ offspring: Offspring, incumbentSource: String, judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
+    /// - Parameters:
+    ///   - incumbentSHA256: the incumbent's source hash (what `identity` knows it by).
+    ///   - identity: what earlier generations concluded by machine code (nil: no deduplication).
+    func evaluate(_ offspring: Offspring, incumbentSource: String, incumbentSHA256: String = "", identity: CodeIdentity? = nil,
+                  judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
         let timedOut = recordedTimeouts?(offspring.index)
@@ -72,6 +78,17 @@ struct StagedEvaluation {
         }
         let recorded = recordedSamples?(offspring.index)
         var result = Result(verdict: .passed, detail: "", stage: .screen, compileNs: cheap.compileNs)
+        if let identity {
+            result.evidence.image = cheap.imageSHA256
+            if let image = cheap.imageSHA256, let reuse = identity.reuse(image: image, incumbentSHA256: incumbentSHA256) {
+                result.verdict = reuse.verdict
+                result.detail = reuse.detail
+                result.stage = .cheap
+                result.evidence.sameCodeAs = reuse.sameCodeAs
+                result.reuse = reuse
+                return result
+            }
+        }
         if let screen {
             for round in 0..<screen.rounds {
                 // Every other round starts with the candidate's window, so an order effect cannot pass both.

@@ -87,15 +87,16 @@ public struct EvolutionService {
                                          judge: judge, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.setStatus(id, status: .running)
-        return try drive(engine, run: run, state: state, known: try store.knownHashes(run: id), elapsedBefore: run.durationSeconds, clock: clock)
+        return try drive(engine, run: run, state: state, known: try store.knownHashes(run: id), elapsedBefore: run.durationSeconds, clock: clock,
+                         history: try store.candidates(run: id))
     }
 
     private func drive(_ engine: EvolutionEngine, run: RunRecord, state: SearchState, known: Set<String>, elapsedBefore: Double,
-                       clock: @escaping () -> Double) throws -> RunSummary {
+                       clock: @escaping () -> Double, history: [CandidateRecord] = []) throws -> RunSummary {
         let began = clock()
         let ending: EvolutionEngine.Ending
         do {
-            ending = try engine.run(from: state, known: known, elapsedBefore: elapsedBefore).ending
+            ending = try engine.run(from: state, known: known, elapsedBefore: elapsedBefore, history: history).ending
         } catch {
             try? store.finishRun(run.id, status: .interrupted, durationSeconds: elapsedBefore + clock() - began)
             throw error

@@ -73,6 +73,8 @@ final class ReplayJournal: RunJournal {
                 ("verdict", r.verdict, c.verdict.rawValue), ("stage", r.stage.rawValue, c.stage.rawValue), ("decision", r.decision, c.decision.rawValue),
                 ("scoring kernel", r.scoringKernelSHA256, c.scoringKernelSHA256),
                 ("origin", Self.describe(r.origin), Self.describe(c.origin)),
+                ("machine code", r.evidence.image ?? "none", c.evidence.image ?? "none"),
+                ("same code as", r.evidence.sameCodeAs.map(String.init) ?? "none", c.evidence.sameCodeAs.map(String.init) ?? "none"),
             ]
             if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) { return diverge(c.index, field, want, got) }
             checked += 1
