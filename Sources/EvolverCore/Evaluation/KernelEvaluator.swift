@@ -165,8 +165,13 @@ public final class KernelEvaluator {
     ///     seed and the candidate, so a replay draws the same inputs).
     ///   - screen: a short benchmark with these settings (no warm-up) instead of the manifest's.
     ///   - candidateFirst: the candidate's window comes first in the first round (results still in incumbent/candidate order).
-    public func benchmark(incumbent: String, candidate: String, inputSeed: UInt64, screen: SpeedScreen? = nil, candidateFirst: Bool = false) throws -> BenchmarkOutcome {
+    /// - Parameter callDeadlineMs: a per-call deadline other than the manifest's, for the windows
+    ///   before calibration (a screen bounds a candidate by the incumbent's speed).
+    public func benchmark(incumbent: String, candidate: String, inputSeed: UInt64, screen: SpeedScreen? = nil, candidateFirst: Bool = false,
+                          callDeadlineMs: Int? = nil) throws -> BenchmarkOutcome {
         let spec = sandbox.manifest.benchmark
+        var manifest = sandbox.manifest
+        if let callDeadlineMs { manifest.deadlineMs = min(manifest.deadlineMs, callDeadlineMs) }
         let samples = screen?.samples ?? spec.samples
         let children = max(1, min(samples, screen?.children ?? spec.children ?? BenchmarkSpec.defaultChildren))
         let warmup = screen == nil ? spec.warmupPairs : 0
@@ -174,7 +179,7 @@ public final class KernelEvaluator {
         let windows = WorkerJob.benchmarkWindows(warmup: warmup, samples: samples, children: children)
         let inputs = try BenchmarkInputs(sandbox: sandbox, passes: windows * stride, seed: inputSeed)
         let job = WorkerJob(
-            manifest: sandbox.manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: inputs.cases,
+            manifest: manifest, harness: sandbox.harness, sources: [incumbent, candidate], cases: inputs.cases,
             mode: .benchmark(warmup: warmup, samples: samples,
                              windowNs: UInt64((screen?.windowMs ?? spec.windowMs) * 1e6), maxReps: stride,
                              children: children,

@@ -48,6 +48,8 @@ public final class EvolutionEngine {
     private var passing = 0
     /// What earlier generations concluded, by machine code (nil: the run does not deduplicate).
     private var identity: CodeIdentity?
+    /// The incumbent's median time per workload pass, from the journaled benchmarks (nil until measured).
+    private var incumbentPassNs: Double?
 
     /// - Parameters:
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
@@ -80,7 +82,8 @@ public final class EvolutionEngine {
         planner = OffspringPlanner(seedUnit: seedUnit, seedSHA256: seedSHA256, operators: options.operators, crossoverShare: options.crossoverShare ?? 0,
                                    facts: sandbox.harness.kernelFacts)
         staged = StagedEvaluation(runSeed: options.seed, cheapCases: StagedEvaluation.cheapest(sandbox, count: options.cheapCases),
-                                  screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts)
+                                  screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts,
+                                  validateLast: options.validateLast == true)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
         self.clock = clock
         self.shouldStop = shouldStop
@@ -133,7 +136,7 @@ public final class EvolutionEngine {
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
             let screenedBy = judge.activeSHA256
-            let results = evaluate(offspring, incumbentSource: incumbentSource, incumbentSHA256: state.incumbent.sha256,
+            let results = evaluate(offspring, incumbentSource: incumbentSource, incumbentSHA256: state.incumbent.sha256, incumbentPassNs: incumbentPassNs,
                                    pastDeadline: options.timeLimit.map { t in { elapsed() > t } } ?? { false })
             if shouldStop() { return (state, .interrupted) }
             // A generation that ran past the time budget is not recorded: the budget is a bound, not a target.
@@ -144,6 +147,7 @@ public final class EvolutionEngine {
             let record = try decide(offspring, results, incumbentSource: incumbentSource, screenedBy: screenedBy, state: &next, incidents: &incidents)
             try journal.record(record)
             for c in record.candidates { identity?.record(c.conclusion, sha256: c.sha256, image: c.evidence.image) }
+            incumbentPassNs = Self.incumbentPassNs(after: record, before: incumbentPassNs)
             state = record.state
             for incident in incidents { try hooks.incident(incident) }
             if let promotion = record.promotion, sandbox.manifest.judge == true, let promoted = record.candidates.first(where: { $0.index == promotion.candidateIndex }),
@@ -158,6 +162,17 @@ public final class EvolutionEngine {
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
                               promotions: state.promotions, bestSpeedup: state.incumbentSpeedupVsSeed))
         }
+    }
+
+    /// The incumbent's time per pass after a generation: the promoted candidate's in its deciding
+    /// benchmark, else (until known) the incumbent's in the generation's first measured benchmark.
+    static func incumbentPassNs(after record: GenerationRecord, before: Double?) -> Double? {
+        func median(_ samples: [Int64]) -> Double? { samples.isEmpty ? nil : Double(samples.sorted()[samples.count / 2]) }
+        if let p = record.promotion, let c = record.candidates.first(where: { $0.index == p.candidateIndex }) {
+            return c.evidence.deciding.flatMap { median($0.candidate) } ?? before
+        }
+        if let before { return before }
+        return record.candidates.lazy.compactMap { $0.evidence.measuredBenchmarks.first.flatMap { median($0.incumbent) } }.first
     }
 
     /// The seed's machine-code image, from a validation of the cheap cases (nil if it did not compile).
@@ -182,7 +197,8 @@ public final class EvolutionEngine {
 
     /// Evaluates a generation's offspring in parallel; once `pastDeadline` says the time budget is
     /// spent, the candidates not yet started are skipped (the generation is then not recorded).
-    private func evaluate(_ offspring: [Offspring], incumbentSource: String, incumbentSHA256: String, pastDeadline: @escaping () -> Bool) -> [StagedEvaluation.Result] {
+    private func evaluate(_ offspring: [Offspring], incumbentSource: String, incumbentSHA256: String, incumbentPassNs: Double?,
+                          pastDeadline: @escaping () -> Bool) -> [StagedEvaluation.Result] {
         let slots = ResultSlots<StagedEvaluation.Result>(count: offspring.count)
         let staged = self.staged, pool = self.pool, judge = self.judge, identity = self.identity
         let late = UncheckedSendable(pastDeadline)
@@ -192,7 +208,7 @@ public final class EvolutionEngine {
                 result = try pool.with { evaluator in
                     guard !late.value() else { throw EvolverError.workerFailed("skipped: the time budget is spent") }
                     return try staged.evaluate(offspring[i], incumbentSource: incumbentSource, incumbentSHA256: incumbentSHA256, identity: identity,
-                                               judge: judge, with: evaluator)
+                                               incumbentPassNs: incumbentPassNs, judge: judge, with: evaluator)
                 }
             } catch {
                 result = StagedEvaluation.Result(verdict: .internalError, detail: "\(error.localizedDescription)", stage: .cheap, compileNs: 0)
@@ -257,13 +273,23 @@ public final class EvolutionEngine {
                 continue
             }
             guard r.verdict == .passed, let deciding = r.evidence.deciding else { continue }
-            passing += 1
             outcome.stage = .decided
-            var judged = JudgedEvidence(deciding: try decisive(deciding, outcome: &outcome, incidents: &incidents))
+            var judged = JudgedEvidence(deciding: try decisive(deciding, outcome: &outcome, incidents: &incidents),
+                                        suite: options.validateLast == true ? nil : .passed)
             outcome.comparison = judged.deciding
             let member = SearchState.Member(sha256: o.sha256, edits: o.edits, fitness: next.incumbentSpeedupVsSeed * judged.deciding.speedup)
             while true {
                 switch PromotionDecider.step(judged, rule: options.rule, promotedEarlier: promoted != nil) {
+                case .needsSuite:
+                    var rng = StagedEvaluation.lateSuiteRNG(runSeed: options.seed, index: o.index)
+                    if let failure = try staged.suite(o, rng: &rng, with: decisionEvaluator) {
+                        judged.suite = .failed(verdict: failure.verdict, detail: failure.detail)
+                        outcome.verdict = failure.verdict
+                        outcome.stage = .suite
+                    } else {
+                        judged.suite = .passed
+                    }
+                    continue
                 case .needsConfirmation:
                     let bench = try confirmation(of: o, incumbentSource: incumbentSource)
                     outcome.evidence.confirmation = bench
@@ -281,7 +307,19 @@ public final class EvolutionEngine {
                 }
                 break
             }
+            if judged.suite == .passed { passing += 1 }
+            if judged.suite == nil {
+                // Measured, never validated on the whole suite: a stepping stone, not a pass.
+                outcome.verdict = .screenedOut
+                let c = judged.deciding
+                let measured = String(format: "the deciding benchmark measured %.3fx (gain %+.2f%%, p = %.2g)", c.speedup, c.relativeGain * 100, c.pValue)
+                outcome.detail = outcome.decision == .superseded
+                    ? "\(measured): faster, but another candidate of the generation was promoted first; the whole suite was not run"
+                    : "\(measured): not faster; the whole suite was not run"
+            }
             switch outcome.decision {
+            case .rejected:
+                continue
             case .differentialMismatch:
                 outcome.verdict = .wrongOutput
             case .promoted:

@@ -35,13 +35,18 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     /// Whether a candidate with the same machine code as an earlier one takes its verdict (see
     /// `CodeIdentity`); nil: no, as in runs recorded before it existed.
     public var deduplicate: Bool? = nil
+    /// Whether the whole suite runs only for candidates the deciding benchmark measured faster
+    /// (after it, before the confirmation), instead of before the benchmark for every candidate
+    /// that passed the screen; nil: before, as in runs recorded before it existed. The benchmark
+    /// compares every timed call's outputs with the incumbent's, so a wrong kernel still fails it.
+    public var validateLast: Bool? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
         EvolutionOptions(
             seed: seed, timeLimit: 60, candidateLimit: nil, generationLimit: nil, jobs: jobs, populationSize: 12,
             offspringPerGeneration: max(8, jobs * 8), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard,
-            screen: .standard, crossoverShare: standardCrossoverShare, deduplicate: true)
+            screen: .standard, crossoverShare: standardCrossoverShare, deduplicate: true, validateLast: true)
     }
 
     /// One offspring in five is a crossover: enough to combine gains found in different lineages,

@@ -9,7 +9,15 @@ struct JudgedEvidence: Sendable, Equatable {
         case failed(detail: String)
     }
 
+    /// How the whole suite ended, when it runs only for candidates measured faster.
+    enum SuiteCheck: Sendable, Equatable {
+        case passed
+        case failed(verdict: Verdict, detail: String)
+    }
+
     var deciding: SampleComparison
+    /// Nil until the whole suite ran (runs that validate before benchmarking start with `.passed`).
+    var suite: SuiteCheck? = .passed
     var confirmation: Confirmation?
     var differential: DifferentialEvidence?
 }
@@ -17,6 +25,8 @@ struct JudgedEvidence: Sendable, Equatable {
 /// The next step of a decision: taken, or waiting for more evidence.
 enum DecisionStep: Sendable, Equatable {
     case decided(Decision, detail: String?)
+    /// The whole fixed suite must pass first (it runs only for candidates measured faster).
+    case needsSuite
     /// A second benchmark in fresh children, kernel order swapped, must agree first.
     case needsConfirmation
     /// The differential test against the seed on fresh inputs must pass first.
@@ -29,6 +39,14 @@ enum PromotionDecider {
     static func step(_ e: JudgedEvidence, rule: PromotionRule, promotedEarlier: Bool) -> DecisionStep {
         guard rule.promotes(e.deciding) else { return .decided(.notFaster, detail: nil) }
         if promotedEarlier { return .decided(.superseded, detail: nil) }
+        switch e.suite {
+        case nil:
+            return .needsSuite
+        case .failed(_, let detail):
+            return .decided(.rejected, detail: detail)
+        case .passed:
+            break
+        }
         switch e.confirmation {
         case nil:
             return .needsConfirmation

@@ -26,6 +26,8 @@ struct StagedEvaluation {
     /// taken from the journal; every other call is validated again with `replayDeadlineScale`
     /// times its deadline, so it does not time out on a busier machine.
     var recordedTimeouts: TimeoutProvider? = nil
+    /// The whole suite is left to the decision (run only for candidates measured faster).
+    var validateLast = false
     static let replayDeadlineScale = 4
 
     struct Result: Sendable {
@@ -51,6 +53,13 @@ struct StagedEvaluation {
     /// Per-call deadline of the cheap stage.
     static let cheapDeadlineMs = 250
 
+    /// A benchmarked candidate's per-call deadline (before calibration): twenty times the incumbent's whole workload pass,
+    /// at least 10 ms. A candidate that slow is not faster; without the bound, one that loops
+    /// only on the workload holds its worker for every call's full deadline.
+    static func boundedCallDeadlineMs(incumbentPassNs: Double) -> Int {
+        max(10, Int((incumbentPassNs * 20 / 1e6).rounded(.up)))
+    }
+
     /// The generator for a candidate's validation order and poison bytes: fixed by run seed and index,
     /// so a replay validates exactly as the run did, whatever the worker scheduling.
     static func validationRNG(runSeed: UInt64, index: Int) -> SplitMix64 {
@@ -61,8 +70,10 @@ struct StagedEvaluation {
     /// - Parameters:
     ///   - incumbentSHA256: the incumbent's source hash (what `identity` knows it by).
     ///   - identity: what earlier generations concluded by machine code (nil: no deduplication).
+    ///   - incumbentPassNs: the incumbent's time per workload pass when measured, which bounds a
+    ///     screened candidate's calls (see `boundedCallDeadlineMs`).
     func evaluate(_ offspring: Offspring, incumbentSource: String, incumbentSHA256: String = "", identity: CodeIdentity? = nil,
-                  judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
+                  incumbentPassNs: Double? = nil, judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
         let timedOut = recordedTimeouts?(offspring.index)
@@ -95,7 +106,8 @@ struct StagedEvaluation {
                 let bench = try recorded?.screenRounds.dropFirst(round).first ?? gate.shared {
                     try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
                                             inputSeed: BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .screen, round: round),
-                                            screen: screen, candidateFirst: round % 2 == 1).evidence
+                                            screen: screen, candidateFirst: round % 2 == 1,
+                                            callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence
                 }
                 result.evidence.screenRounds.append(bench)
                 if let failure = bench.failure {
@@ -119,24 +131,19 @@ struct StagedEvaluation {
                 }
             }
         }
-        if let timedOut, timedOut.stage == .suite {
-            result.verdict = .timeout
-            result.detail = timedOut.detail
-            result.stage = .suite
-            return result
-        }
-        let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, deadlineScale: scale) }
-        result.compileNs = full.compileNs
-        guard full.verdict == .passed else {
-            result.verdict = full.verdict
-            result.detail = full.detail
-            result.stage = .suite
-            return result
+        if !validateLast {
+            if let failure = try suite(offspring, rng: &rng, with: evaluator) {
+                result.verdict = failure.verdict
+                result.detail = failure.detail
+                result.stage = .suite
+                return result
+            }
         }
         result.stage = .benchmark
         let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .deciding)
         let bench = try recorded?.deciding ?? gate.exclusive {
-            try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed).evidence
+            try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed,
+                                    callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence
         }
         result.evidence.deciding = bench
         if let failure = bench.failure {
@@ -144,6 +151,20 @@ struct StagedEvaluation {
             result.detail = failure.detail
         }
         return result
+    }
+
+    /// Runs the whole suite (or takes a journaled timeout, in a replay); nil when it passed.
+    func suite(_ offspring: Offspring, rng: inout SplitMix64, with evaluator: KernelEvaluator) throws -> (verdict: Verdict, detail: String)? {
+        if let timedOut = recordedTimeouts?(offspring.index), timedOut.stage == .suite { return (.timeout, timedOut.detail) }
+        let scale = recordedSamples == nil ? 1 : Self.replayDeadlineScale
+        let full = try gate.shared { try evaluator.validate(offspring.source, rng: &rng, deadlineScale: scale) }
+        return full.verdict == .passed ? nil : (full.verdict, full.detail)
+    }
+
+    /// The generator of a candidate's late whole-suite validation (see `EvolutionOptions.validateLast`).
+    static func lateSuiteRNG(runSeed: UInt64, index: Int) -> SplitMix64 {
+        var rng = validationRNG(runSeed: runSeed, index: index)
+        return rng.split()
     }
 
     /// The `count` cheapest suite cases (fewest buffer elements), in suite order.
