@@ -43,6 +43,7 @@ public enum MutationRegistry {
         SplitAccumulator(floatingPoint: true),
         DonorGraft(),
         SortToSelection(),
+        InlineHelper(),
     ]
 
     /// Operators that re-associate floating-point arithmetic: offered only where every
