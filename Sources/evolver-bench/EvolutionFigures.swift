@@ -46,6 +46,29 @@ struct EvolutionFigures {
         return (s1 / s2).squareRoot()
     }
 
+    /// What the winning lineage used: its operators by count, and the differential test of the best
+    /// kernel against the seed on 200 fresh inputs (the bench fails if they disagree).
+    func winner(_ svc: EvolutionService, _ summary: RunSummary) throws -> String {
+        guard summary.promotions > 0 else { return "no promotion" }
+        let sandbox = try catalog.load(summary.sandbox)
+        let best = try svc.promotedSource(summary.run, summary.promotions)
+        let evaluator = try KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
+        let seed = CPrinter.print(try CParser.parse(sandbox.seedSource))
+        let differential = DifferentialTest(sandbox: sandbox, seedSource: seed, inputs: 200)
+        if let why = try differential.disagreement(best, candidateIndex: summary.promotions, runSeed: 0xD1FF, evaluator: evaluator) {
+            throw EvolverError.invalidRun("the best kernel of run \(summary.run) disagrees with the seed on fresh inputs: \(why)")
+        }
+        let lineage = try svc.lineage(summary.run)
+        let ops = (lineage.last?.editsFromSeed ?? []).map { String($0.prefix { $0 != "@" }) }
+        var counts: [String: Int] = [:]
+        for op in ops { counts[op, default: 0] += 1 }
+        let ordered: [(String, Int)] = counts.sorted { (a: (key: String, value: Int), b: (key: String, value: Int)) -> Bool in
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }.map { ($0.key, $0.value) }
+        let listed: [String] = ordered.map { "\($0.0) x\($0.1)" }
+        return "lineage " + listed.joined(separator: ", ") + "; agrees with the seed on 200 fresh inputs"
+    }
+
     /// kill -9 at random moments, then `--resume`: candidates recorded before the kill that are
     /// missing or changed afterwards, plus candidates evaluated twice.
     func killNineTrials(_ trials: Int) throws -> (lost: Int, recorded: Int) {

@@ -143,18 +143,29 @@ if wanted("evolve") {
                 note: "\(s.candidates) candidates in \(String(format: "%.1f", s.durationSeconds)) s, 2 workers")
 }
 // The float sandbox (`heat`) too, or alone with `--only float`.
-let speedupRuns = (wanted("evolve") ? [("score", "speedup_score_120s", ">= 1.5"), ("smith-waterman", "speedup_sw_120s", ">= 1.25")] : [])
+let speedupRuns = (wanted("evolve") ? [("score", "speedup_score_120s", ">= 4"), ("smith-waterman", "speedup_sw_120s", ">= 1.5")] : [])
     + (wanted("evolve") || wanted("float") ? [("heat", "speedup_float_120s", "report")] : [])
+var dedupCounts: (twins: Int, all: Int) = (0, 0)
 for (name, figure, goal) in speedupRuns {
     var speedups: [Double] = []
     var notes: [String] = []
     for seed in [UInt64(1), 2, 3] {
         let (svc, summary) = try evolution.run(name, seed: seed, seconds: 120)
         let measured = try evolution.measuredBestSpeedup(svc, summary)
+        let winner = try evolution.winner(svc, summary)
         speedups.append(measured)
-        notes.append(String(format: "seed %llu: %.3fx (%d promotions, run estimate %.3fx)", seed, measured, summary.promotions, summary.bestSpeedup))
+        notes.append(String(format: "seed %llu: %.3fx (%d promotions, run estimate %.3fx; %@)", seed, measured, summary.promotions, summary.bestSpeedup, winner))
+        if name == "score" {
+            let candidates = try svc.store.candidates(run: summary.run)
+            dedupCounts.twins += candidates.filter { $0.evidence.sameCodeAs != nil }.count
+            dedupCounts.all += candidates.count
+        }
     }
     figures.add(figure, median(speedups), goal: goal, note: notes.joined(separator: "; "))
+}
+if dedupCounts.all > 0 {
+    figures.add("dedup_share", Double(dedupCounts.twins) / Double(dedupCounts.all), goal: "report",
+                note: "\(dedupCounts.twins) of \(dedupCounts.all) candidates of the three 120 s score runs took the verdict of an earlier candidate with identical machine code")
 }
 if wanted("replay") {
     let (svc, s) = try evolution.run("score", seed: 4, seconds: nil, candidates: 504)

@@ -78,7 +78,7 @@ public struct DifferentialTest {
     }
 
     /// nil when the candidate agrees on every input; otherwise what differed.
-    func disagreement(_ candidateSource: String, candidateIndex: Int, runSeed: UInt64, evaluator: KernelEvaluator) throws -> String? {
+    public func disagreement(_ candidateSource: String, candidateIndex: Int, runSeed: UInt64, evaluator: KernelEvaluator) throws -> String? {
         try run(candidateSource, seed: Self.seed(runSeed: runSeed, candidateIndex: candidateIndex), evaluator: evaluator).detail
     }
 
