@@ -52,4 +52,23 @@ struct CodeIdentityTests {
         table.record(conclusion(4, .passed, .decided, .superseded), sha256: "c4", image: "img-4")
         #expect(table.reuse(image: "img-4", incumbentSHA256: "inc") == nil)
     }
+
+    /// A twin never gains from its twin: every reuse is a rejection or "not faster", whatever was recorded.
+    @Test func noReuseEverPassesOrPromotes() {
+        var table = CodeIdentity(seedSHA256: "seed", seedImage: "img-seed")
+        var index = 0
+        for verdict in Verdict.allCases {
+            for stage in EvaluationStage.allCases {
+                for decision in [Decision.promoted, .notFaster, .rejected, .differentialMismatch, .superseded] {
+                    index += 1
+                    table.record(conclusion(index, verdict, stage, decision, incumbent: "inc"), sha256: "c\(index)", image: "img-\(index)")
+                    for incumbent in ["inc", "c\(index)", "seed"] {
+                        guard let reuse = table.reuse(image: "img-\(index)", incumbentSHA256: incumbent) else { continue }
+                        #expect(reuse.decision != .promoted && reuse.decision != .superseded, "\(verdict) \(stage) \(decision)")
+                        #expect(reuse.decision != .rejected || reuse.verdict != .passed)
+                    }
+                }
+            }
+        }
+    }
 }
