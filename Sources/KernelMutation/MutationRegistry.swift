@@ -44,6 +44,7 @@ public enum MutationRegistry {
         DonorGraft(),
         SortToSelection(),
         InlineHelper(),
+        GraftSelection(),
     ]
 
     /// Operators that re-associate floating-point arithmetic: offered only where every

@@ -128,7 +128,7 @@ public struct EvolutionService {
     }
 
     /// Operators added after runs began recording their operator list.
-    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic", "split-float-accumulator", "graft", "sort-to-selection", "inline-helper"]
+    static let operatorsAddedLater: Set<String> = ["if-to-arithmetic", "split-float-accumulator", "graft", "sort-to-selection", "inline-helper", "graft-selection"]
 
     /// The evolution options a run was started with.
     public static func options(of run: RunRecord) throws -> EvolutionOptions {

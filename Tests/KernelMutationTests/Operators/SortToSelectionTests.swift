@@ -82,3 +82,23 @@ import Testing
         #expect(out.contains("evs_select_range_i64(diff, nm, nm - 1 < 0 ? nm - 1 : 0, nm - 1 > 0 ? nm - 1 : 0);"), "\(out)")
     }
 }
+
+/// The selection grafted in one edit at a call of a helper shaped like an in-place sort.
+@Suite struct GraftSelectionTests {
+    @Test func theSeedsDifferencesSortBecomesASelectionInOneEditAndBehavesTheSame() throws {
+        let seed = try T.parse(Seeds.score)
+        let op = try T.op("graft-selection")
+        let edits = op.proposals(in: seed, facts: SortToSelectionTests.scratch)
+        #expect(edits.count == 1, "\(edits)")
+        let edit = try #require(edits.first)
+        #expect(T.node(at: edit.site, in: seed, is: "heap_sort(diff, nm);"))
+        let out = try op.apply(edit, to: seed, facts: SortToSelectionTests.scratch)
+        #expect(CPrinter.print(out).contains("evs_select_range_i64(diff, nm,"))
+        #expect(try Behaviour.compare(TestKernels.score, original: seed, variants: [out]).differences == [[]])
+        #expect(op.proposals(in: seed, facts: .none).isEmpty, "without the harness's facts nothing")
+    }
+
+    @Test func aDonorSortIsLeftToTheSemanticsPreservingRewrite() throws {
+        #expect(try T.op("graft-selection").proposals(in: SortToSelectionTests.grafted(), facts: SortToSelectionTests.scratch).isEmpty)
+    }
+}
