@@ -293,8 +293,9 @@ struct RegionFacts {
             }
             guard let o = origins[q] else { return pointers.contains(q) ? "\(q) is a pointer of unknown origin" : nil }
             if o.root != origin.root { return nil }
-            guard let length = indexLength(index), let start = boundedForm(.integerLiteral("0")).map({ _ in o.offset }),
-                  start.terms.keys.allSatisfy({ lowerBounds[$0] != nil }), origin.offset.terms.keys.allSatisfy({ lowerBounds[$0] != nil }) else {
+            let start = o.offset
+            guard let length = indexLength(index), start.terms.keys.allSatisfy({ lowerBounds[$0] != nil }),
+                  origin.offset.terms.keys.allSatisfy({ lowerBounds[$0] != nil }) else {
                 return "a read of \(q) after the sort is not proved outside the sorted range"
             }
             // Before the sorted range: start + length <= origin.offset.
