@@ -94,7 +94,7 @@ struct OwnKernelCLITests {
         #expect(crash.status == 2 && crash.stderr.contains("exited with status 3"), "\(crash.stderr)")
         let check = try evolver(["check", "hist", "--seed", "1"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let run = try evolver(["run", "hist", "--time", "6s", "--seed", "2", "--store", tmp.url.appendingPathComponent("store").path, "--json"])
+        let run = try evolver(["run", "hist", "--time", "15s", "--seed", "2", "--store", tmp.url.appendingPathComponent("store").path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((summary["candidates"] as? Int ?? 0) > 0)

@@ -105,7 +105,7 @@ struct RunCLITests {
         let before = summary["candidates"] as? Int ?? 0
         #expect(before >= 16)
 
-        let resumed = try CommandRunner.evolver(["run", "--resume", "r0001", "--time", "4s", "--store", store, "--json"])
+        let resumed = try CommandRunner.evolver(["run", "--resume", "r0001", "--time", "20s", "--store", store, "--json"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let after = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
         #expect(after["status"] as? String == "completed")
@@ -134,7 +134,7 @@ struct RunCLITests {
         process.waitUntilExit()
         let before = recorded()
         #expect(before >= 8)
-        let resumed = try CommandRunner.evolver(["run", "--resume", "r0001", "--time", "3s", "--store", store, "--json"])
+        let resumed = try CommandRunner.evolver(["run", "--resume", "r0001", "--time", "20s", "--store", store, "--json"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let after = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
         #expect((after["candidates"] as? Int ?? 0) > before)
