@@ -75,16 +75,19 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
     /// The earlier candidate whose machine code is identical (-1: the seed), when this candidate's
     /// verdict and measurements were taken from it instead of evaluating it again.
     public var sameCodeAs: Int?
+    /// Where the evaluation's time went (nil in runs recorded before it was measured).
+    public var timing: StageTiming?
 
     public init(screenRounds: [BenchmarkEvidence] = [], deciding: BenchmarkEvidence? = nil,
                 confirmation: BenchmarkEvidence? = nil, differential: DifferentialEvidence? = nil,
-                image: String? = nil, sameCodeAs: Int? = nil) {
+                image: String? = nil, sameCodeAs: Int? = nil, timing: StageTiming? = nil) {
         self.screenRounds = screenRounds
         self.deciding = deciding
         self.confirmation = confirmation
         self.differential = differential
         self.image = image
         self.sameCodeAs = sameCodeAs
+        self.timing = timing
     }
 
     /// Every benchmark with samples, in the order they were taken.
@@ -93,7 +96,7 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case deciding, confirmation, differential, image
+        case deciding, confirmation, differential, image, timing
         case screenRounds = "screen_rounds"
         case sameCodeAs = "same_code_as"
     }

@@ -57,13 +57,16 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
     public var compareNs: UInt64
     /// How the candidate was made, when not by one edit of its parent (a crossover); nil otherwise.
     public var origin: CandidateOrigin?
+    /// Milliseconds of the run's time (its budget's clock) when the candidate's generation was
+    /// recorded; nil in runs recorded before it was.
+    public var elapsedMs: Int64?
 
     /// Creates a candidate record.
     public init(
         runID: String, index: Int, generation: Int, sha256: String, parentSHA256: String,
         edits: [EditRecord], compileNs: UInt64, verdict: String, detail: String, stage: EvaluationStage,
         scoringKernelSHA256: String, incumbentSHA256: String, evidence: CandidateEvidence,
-        comparison: [String: Double]?, decision: String, compareNs: UInt64 = 0, origin: CandidateOrigin? = nil
+        comparison: [String: Double]?, decision: String, compareNs: UInt64 = 0, origin: CandidateOrigin? = nil, elapsedMs: Int64? = nil
     ) {
         self.runID = runID
         self.index = index
@@ -82,6 +85,7 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
         self.decision = decision
         self.compareNs = compareNs
         self.origin = origin
+        self.elapsedMs = elapsedMs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -93,5 +97,6 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
         case scoringKernelSHA256 = "scoring_kernel_sha256"
         case incumbentSHA256 = "incumbent_sha256"
         case compareNs = "compare_ns"
+        case elapsedMs = "elapsed_ms"
     }
 }

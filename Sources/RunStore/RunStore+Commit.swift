@@ -14,7 +14,10 @@ extension RunStore {
     ///   A checkpoint at an already checkpointed count replaces it.
     /// - Throws: ``RunStoreError/unknownRun(_:)`` for a record of a run that does not exist,
     ///   ``RunStoreError/locked(_:)`` when another process keeps the write lock.
-    public func commit(candidates: [CandidateRecord], promotions: [PromotionRecord], checkpoint: Checkpoint?) throws {
+    /// - Parameter learned: the run's own policy tallies after the batch, replacing those of its
+    ///   policy record (which must exist) in the same transaction.
+    public func commit(candidates: [CandidateRecord], promotions: [PromotionRecord], checkpoint: Checkpoint?,
+                       learned: (run: String, tallies: [String: ArmTally])? = nil) throws {
         for candidate in candidates { try Self.requireHash(candidate.sha256, "candidate \(candidate.runID)#\(candidate.index)") }
         for promotion in promotions { try Self.requireHash(promotion.sha256, "promotion \(promotion.runID)/\(promotion.number)") }
         for c in candidates {
@@ -68,6 +71,14 @@ extension RunStore {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO checkpoint (run_id, candidate_count, state) VALUES (?, ?, ?)",
                     arguments: [checkpoint.runID, checkpoint.candidateCount, checkpoint.state])
+            }
+
+            if let learned {
+                guard var policy = try RunPolicyRecord.filter(Column("run_id") == learned.run).fetchOne(db) else {
+                    throw RunStoreError.rejected("run \(learned.run) has no policy record to update")
+                }
+                policy.learned = learned.tallies
+                try policy.update(db)
             }
         }
     }

@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 4
+    static let version = 5
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -24,6 +24,9 @@ enum Schema {
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
         }
         return migrator
     }
@@ -74,6 +77,25 @@ enum Schema {
     private static let v4 = """
         ALTER TABLE candidate ADD COLUMN origin TEXT;  -- JSON object or NULL: crossover, other_parent_sha256, dropped (edits that no longer applied)
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
+        """
+
+    /// v5: when each candidate was recorded in its run's time, and each run's operator-selection policy.
+    private static let v5 = """
+        ALTER TABLE candidate ADD COLUMN elapsed_ms INTEGER CHECK (elapsed_ms IS NULL OR elapsed_ms >= 0);  -- run time when its generation was recorded; NULL before v5
+
+        -- How a run chose its operators: what it started from (tallies of earlier runs on the same
+        -- sandbox) and what its own candidates showed, rewritten with every generation.
+        CREATE TABLE run_policy (
+          run_id       TEXT PRIMARY KEY NOT NULL REFERENCES run(id),
+          sandbox      TEXT NOT NULL,
+          mode         TEXT NOT NULL CHECK (mode IN ('learned', 'fresh', 'uniform')),
+          credit       TEXT NOT NULL,
+          learned_from TEXT NOT NULL,  -- JSON array of run ids, oldest first
+          prior        TEXT NOT NULL,  -- JSON object: arm -> {attempts, cheap_passed, screen_passed, promotions, gain, best_gain, seconds}
+          learned      TEXT NOT NULL   -- JSON object, same form: the run's own candidates
+        );
+        CREATE INDEX run_policy_by_sandbox ON run_policy (sandbox);
+        UPDATE meta SET value = '5' WHERE key = 'schema_version';
         """
 
     private static let v2After = """

@@ -14,7 +14,7 @@ import Testing
         #expect(try store.pragma("synchronous") == "2")  // FULL
         let raw = try DatabaseQueue(path: dir.database.path)
         #expect(try raw.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "4")
+        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "5")
         let tables = try raw.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         #expect(tables == ["candidate", "checkpoint", "cleanup", "grdb_migrations", "meta", "promotion", "run", "scorer_event", "source", "sqlite_sequence"])
     }
