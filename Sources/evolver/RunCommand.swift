@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Continue an interrupted or killed run from its last checkpoint.") var resume: String?
     @Option(help: "Comma-separated mutation operators to use (default: all; see the README).") var operators: String?
     @Option(name: .customLong("crossover-share"), help: "Share of offspring made by crossover of two members' edit lists, 0...1 (default: 0.2; 0 turns it off).") var crossoverShare: Double?
+    @Option(help: "How offspring choose their operator: learned (from earlier runs on the sandbox, then adapting; the default), fresh (adapting from nothing) or uniform (every operator alike, never adapting).") var policy: PolicySettings.Mode?
+    @Option(help: "The policy's credit: extreme (the best validated gain in an operator's window per second of evaluation; the default) or mean (the window's total gain per second).") var credit: CreditScheme?
+    @Option(name: .customLong("until-speedup"), help: "End the run once the best kernel is this much faster than the seed, e.g. 1.5.") var untilSpeedup: Double?
     @Flag(name: .customLong("no-adopt"), help: "Keep the judge unchanged: promotions of the judge's sandbox are not offered for adoption.") var noAdopt = false
     @Flag(help: "Ask on the terminal before each adoption of a new judge (without a terminal, adoptions are declined unless --yes).") var approve = false
     @Flag(help: "With --approve: approve every adoption the guard passes without asking.") var yes = false
@@ -30,6 +33,10 @@ struct RunCommand: ParsableCommand {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if let generations, generations < 1 { throw ValidationError("--generations must be at least 1") }
         if let crossoverShare, !(0...1).contains(crossoverShare) { throw ValidationError("--crossover-share must be between 0 and 1") }
+        if let untilSpeedup, !(untilSpeedup > 1) { throw ValidationError("--until-speedup must be above 1 (a speedup over the seed, e.g. 1.5)") }
+        if resume != nil, policy != nil || credit != nil || untilSpeedup != nil {
+            throw ValidationError("--policy, --credit and --until-speedup are the run's own: a resumed run keeps what it was started with")
+        }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
         if noAdopt && (approve || yes) { throw ValidationError("--no-adopt cannot be combined with --approve or --yes") }
         if yes && !approve { throw ValidationError("--yes only applies with --approve") }
@@ -57,6 +64,8 @@ struct RunCommand: ParsableCommand {
                 options.generationLimit = generations
                 options.operators = operators.map { $0.split(separator: ",").map(String.init) }
                 if let crossoverShare { options.crossoverShare = crossoverShare }
+                options.policy = PolicySettings(mode: policy ?? .learned, credit: credit ?? .standard)
+                options.targetSpeedup = untilSpeedup
                 let json = self.json
                 summary = try service.start(
                     sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
@@ -98,6 +107,7 @@ struct RunCommand: ParsableCommand {
         if let t = o.timeLimit { parts.append("\(Int(t)) s") }
         if let c = o.candidateLimit { parts.append("\(c) candidates") }
         if let g = o.generationLimit { parts.append("\(g) generations") }
+        if let s = o.targetSpeedup { parts.append(String(format: "until %.2fx", s)) }
         return parts.joined(separator: ", ") + ", \(o.jobs) workers"
     }
 
@@ -109,6 +119,9 @@ struct RunCommand: ParsableCommand {
         """
     }
 }
+
+extension PolicySettings.Mode: ExpressibleByArgument {}
+extension CreditScheme: ExpressibleByArgument {}
 
 extension UInt64 {
     var toSeconds: Double { Double(self) / 1e9 }

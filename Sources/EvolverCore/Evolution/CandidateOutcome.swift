@@ -39,6 +39,8 @@ public struct CandidateOutcome: Sendable, Equatable {
     public var compareNs: UInt64 = 0
     /// How it was made when not by one edit of its parent (a crossover).
     public var origin: CandidateOrigin? = nil
+    /// The run's time when its generation was recorded, in milliseconds.
+    public var elapsedMs: Int64? = nil
 }
 
 /// A promotion: the candidate that became the incumbent.
@@ -59,6 +61,8 @@ public struct GenerationRecord: Sendable {
     public var promotion: PromotionOutcome?
     /// The search state after the generation (the checkpoint).
     public var state: SearchState
+    /// The run's own policy tallies after the generation (nil: the run has no policy).
+    public var learned: [String: ArmTally]? = nil
 }
 
 /// Where the engine writes what it decided (the store), or what checks it (replay).

@@ -50,6 +50,8 @@ public final class EvolutionEngine {
     private var identity: CodeIdentity?
     /// The incumbent's median time per workload pass, from the journaled benchmarks (nil until measured).
     private var incumbentPassNs: Double?
+    /// How offspring choose their operator (nil: the uniform draw of runs recorded before policies).
+    public private(set) var policy: OperatorPolicy?
 
     /// - Parameters:
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
@@ -58,8 +60,10 @@ public final class EvolutionEngine {
     ///   - recordedTimeouts: replay takes timeouts (a timing matter) from the journal.
     ///   - recordedGenerationSizes: replay plans each generation as large as the journal recorded it.
     ///   - integrity: checked before every generation; what it throws stops the run.
+    ///   - policyPrior: what earlier runs taught the run's policy (as recorded with the run).
     /// - Throws: `EvolverError` when the seed does not parse or a worker cannot start.
-    public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge, hooks: JudgeHooks = .none,
+    public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge,
+                policyPrior: [String: ArmTally] = [:], hooks: JudgeHooks = .none,
                 clock: @escaping () -> Double, shouldStop: @escaping () -> Bool = { false },
                 progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil,
                 recordedTimeouts: TimeoutProvider? = nil, recordedGenerationSizes: [Int: Int]? = nil,
@@ -85,6 +89,10 @@ public final class EvolutionEngine {
                                   screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts,
                                   validateLast: options.validateLast == true)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
+        let arms = planner.operators.map(\.name)
+        policy = options.policy.map {
+            OperatorPolicy(settings: $0, operators: arms, crossoverShare: options.crossoverShare ?? 0, prior: policyPrior)
+        }
         self.clock = clock
         self.shouldStop = shouldStop
         self.progress = progress
@@ -112,6 +120,7 @@ public final class EvolutionEngine {
             for r in history { table.record(r.conclusion, sha256: r.sha256, image: r.evidence.image) }
             identity = table
         }
+        for r in history { policy?.record(ArmApplication(r)) }
         if state.scoringKernelSHA256 != judge.activeSHA256 { judge.adopt(source: state.scoringKernelSource) }
         let began = clock()
         func elapsed() -> Double { elapsedBefore + clock() - began }
@@ -120,6 +129,7 @@ public final class EvolutionEngine {
             try integrity()
             if let t = options.timeLimit, elapsed() >= t { return (state, .completed) }
             if let g = options.generationLimit, state.generation >= g { return (state, .completed) }
+            if let target = options.targetSpeedup, state.incumbentSpeedupVsSeed >= target { return (state, .completed) }
             var count = options.offspringPerGeneration
             if let limit = options.candidateLimit { count = min(count, limit - state.candidateCount) }
             if let sizes = recordedGenerationSizes {
@@ -132,7 +142,7 @@ public final class EvolutionEngine {
             }
             guard count > 0 else { return (state, .completed) }
             var next = state
-            let offspring = planner.plan(count: count, state: &next, known: &known, tournamentSize: options.tournamentSize)
+            let offspring = planner.plan(count: count, state: &next, known: &known, tournamentSize: options.tournamentSize, policy: policy)
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
             let screenedBy = judge.activeSHA256
@@ -144,7 +154,13 @@ public final class EvolutionEngine {
             // A screen's incident: the seed judges this generation's decisions and everything after.
             var incidents = results.flatMap(\.incidents)
             if !incidents.isEmpty { judge.useSeed() }
-            let record = try decide(offspring, results, incumbentSource: incumbentSource, screenedBy: screenedBy, state: &next, incidents: &incidents)
+            var record = try decide(offspring, results, incumbentSource: incumbentSource, screenedBy: screenedBy, state: &next, incidents: &incidents)
+            let recordedAt = Int64((elapsed() * 1000).rounded())
+            for i in record.candidates.indices { record.candidates[i].elapsedMs = recordedAt }
+            if policy != nil {
+                for c in record.candidates { policy?.record(ArmApplication(c)) }
+                record.learned = policy?.own
+            }
             try journal.record(record)
             for c in record.candidates { identity?.record(c.conclusion, sha256: c.sha256, image: c.evidence.image) }
             incumbentPassNs = Self.incumbentPassNs(after: record, before: incumbentPassNs)
@@ -231,6 +247,15 @@ public final class EvolutionEngine {
         return DifferentialEvidence(inputs: options.differentialInputs, agreed: why == nil, detail: why)
     }
 
+    /// Runs a stage of the decision, adding its time to the candidate's timing evidence (a replay
+    /// keeps the journaled times).
+    private func timed<T>(_ stage: WritableKeyPath<StageTiming, UInt64>, of outcome: inout CandidateOutcome, _ work: () throws -> T) rethrows -> T {
+        guard staged.recordedSamples == nil else { return try work() }
+        var ns: UInt64 = 0
+        defer { outcome.evidence.timing = outcome.evidence.timing ?? StageTiming(); outcome.evidence.timing![keyPath: stage] &+= ns }
+        return try StagedEvaluation.timed(&ns, work)
+    }
+
     /// A decisive comparison, timed; an incident (the shadow disagreed) is collected for the history.
     private func decisive(_ bench: BenchmarkEvidence, outcome: inout CandidateOutcome, incidents: inout [Judge.Incident]) throws -> SampleComparison {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -282,7 +307,7 @@ public final class EvolutionEngine {
                 switch PromotionDecider.step(judged, rule: options.rule, promotedEarlier: promoted != nil) {
                 case .needsSuite:
                     var rng = StagedEvaluation.lateSuiteRNG(runSeed: options.seed, index: o.index)
-                    if let failure = try staged.suite(o, rng: &rng, with: decisionEvaluator) {
+                    if let failure = try timed(\.suiteNs, of: &outcome, { try staged.suite(o, rng: &rng, with: decisionEvaluator) }) {
                         judged.suite = .failed(verdict: failure.verdict, detail: failure.detail)
                         outcome.verdict = failure.verdict
                         outcome.stage = .suite
@@ -291,13 +316,13 @@ public final class EvolutionEngine {
                     }
                     continue
                 case .needsConfirmation:
-                    let bench = try confirmation(of: o, incumbentSource: incumbentSource)
+                    let bench = try timed(\.confirmationNs, of: &outcome) { try confirmation(of: o, incumbentSource: incumbentSource) }
                     outcome.evidence.confirmation = bench
                     judged.confirmation = try bench.failure.map { .failed(detail: "\($0.verdict): \($0.detail)") }
                         ?? .measured(decisive(bench, outcome: &outcome, incidents: &incidents))
                     continue
                 case .needsDifferential:
-                    let evidence = try differentialEvidence(of: o)
+                    let evidence = try timed(\.differentialNs, of: &outcome) { try differentialEvidence(of: o) }
                     outcome.evidence.differential = evidence
                     judged.differential = evidence
                     continue

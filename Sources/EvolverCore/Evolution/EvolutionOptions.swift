@@ -40,13 +40,17 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     /// that passed the screen; nil: before, as in runs recorded before it existed. The benchmark
     /// compares every timed call's outputs with the incumbent's, so a wrong kernel still fails it.
     public var validateLast: Bool? = nil
+    /// How offspring choose their operator; nil: uniformly, as in runs recorded before policies existed.
+    public var policy: PolicySettings? = nil
+    /// The run ends once the incumbent is this much faster than the seed (nil: no such end).
+    public var targetSpeedup: Double? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
         EvolutionOptions(
             seed: seed, timeLimit: 60, candidateLimit: nil, generationLimit: nil, jobs: jobs, populationSize: 12,
             offspringPerGeneration: max(8, jobs * 8), tournamentSize: 3, cheapCases: 24, differentialInputs: 64, rule: .standard,
-            screen: .standard, crossoverShare: standardCrossoverShare, deduplicate: true, validateLast: true)
+            screen: .standard, crossoverShare: standardCrossoverShare, deduplicate: true, validateLast: true, policy: PolicySettings(mode: .learned))
     }
 
     /// One offspring in five is a crossover: enough to combine gains found in different lineages,

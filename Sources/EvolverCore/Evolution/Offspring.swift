@@ -19,7 +19,7 @@ public struct Offspring: Sendable {
 }
 
 /// Generates a generation's offspring deterministically from the search state: a tournament-selected
-/// parent, a uniformly chosen operator, then one of that operator's proposals on the parent, chosen
+/// parent, an operator (drawn uniformly, or by the run's `OperatorPolicy`), then one of that operator's proposals on the parent, chosen
 /// uniformly; duplicates (by normalized-source hash) are skipped. With the run's crossover share,
 /// an offspring is instead a crossover of two tournament-selected members (see `Crossover`).
 ///
@@ -33,6 +33,7 @@ public struct OffspringPlanner {
 
     /// The operators drawn from.
     let operators: [any MutationOperator]
+    private let operatorsByName: [String: any MutationOperator]
 
     /// Share of offspring made by crossover (0: none).
     let crossoverShare: Double
@@ -48,6 +49,7 @@ public struct OffspringPlanner {
         self.crossoverShare = crossoverShare
         self.facts = facts
         operators = names.map { $0.compactMap(MutationRegistry.named) } ?? MutationRegistry.operators
+        operatorsByName = Dictionary(operators.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         units[seedSHA256] = seedUnit
     }
 
@@ -60,12 +62,26 @@ public struct OffspringPlanner {
     }
 
     /// Up to `count` new offspring; `known` holds every hash already evaluated (and grows).
-    public mutating func plan(count: Int, state: inout SearchState, known: inout Set<String>, tournamentSize: Int) -> [Offspring] {
+    /// - Parameter policy: draws each offspring's arm (nil or `uniform`: the uniform draw).
+    public mutating func plan(count: Int, state: inout SearchState, known: inout Set<String>, tournamentSize: Int,
+                              policy: OperatorPolicy? = nil) -> [Offspring] {
         var result: [Offspring] = []
         var attempts = 0
+        let adaptive = policy.flatMap { $0.settings.mode == .uniform ? nil : $0 }
         while result.count < count, attempts < count * 25 {
             attempts += 1
-            if crossoverShare > 0, state.population.count >= 2, state.rng.unit() < crossoverShare {
+            var drawn: (any MutationOperator)?
+            if let adaptive {
+                let arm = adaptive.draw(&state.rng)
+                if arm == ArmApplication.crossoverArm {
+                    if state.population.count >= 2,
+                       let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + result.count) {
+                        result.append(child)
+                    }
+                    continue
+                }
+                drawn = operatorsByName[arm]
+            } else if crossoverShare > 0, state.population.count >= 2, state.rng.unit() < crossoverShare {
                 if let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + result.count) {
                     result.append(child)
                 }
@@ -74,7 +90,7 @@ public struct OffspringPlanner {
             let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
             guard let parentUnit = try? unit(of: parent) else { continue }
             guard !operators.isEmpty else { break }
-            let op = operators[state.rng.below(operators.count)]
+            let op = drawn ?? operators[state.rng.below(operators.count)]
             let key = parent.sha256 + "/" + op.name
             let proposals = self.proposals[key] ?? op.proposals(in: parentUnit, facts: facts)
             self.proposals[key] = proposals

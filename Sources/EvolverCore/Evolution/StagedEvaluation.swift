@@ -60,6 +60,13 @@ struct StagedEvaluation {
         max(10, Int((incumbentPassNs * 20 / 1e6).rounded(.up)))
     }
 
+    /// Runs `work`, adding its wall time to `ns`.
+    static func timed<T>(_ ns: inout UInt64, _ work: () throws -> T) rethrows -> T {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { ns &+= DispatchTime.now().uptimeNanoseconds &- started }
+        return try work()
+    }
+
     /// The generator for a candidate's validation order and poison bytes: fixed by run seed and index,
     /// so a replay validates exactly as the run did, whatever the worker scheduling.
     static func validationRNG(runSeed: UInt64, index: Int) -> SplitMix64 {
@@ -74,6 +81,17 @@ struct StagedEvaluation {
     ///     screened candidate's calls (see `boundedCallDeadlineMs`).
     func evaluate(_ offspring: Offspring, incumbentSource: String, incumbentSHA256: String = "", identity: CodeIdentity? = nil,
                   incumbentPassNs: Double? = nil, judge: Judge, with evaluator: KernelEvaluator) throws -> Result {
+        var timing = StageTiming()
+        var result = try stages(offspring, incumbentSource: incumbentSource, incumbentSHA256: incumbentSHA256, identity: identity,
+                                incumbentPassNs: incumbentPassNs, judge: judge, with: evaluator, timing: &timing)
+        // A replay takes the journaled times (a cost the run's policy learned from), not its own.
+        result.evidence.timing = recordedSamples.map { $0(offspring.index)?.timing } ?? timing
+        return result
+    }
+
+    /// The stages of `evaluate`, adding each one's time to `timing`.
+    private func stages(_ offspring: Offspring, incumbentSource: String, incumbentSHA256: String, identity: CodeIdentity?,
+                        incumbentPassNs: Double?, judge: Judge, with evaluator: KernelEvaluator, timing: inout StageTiming) throws -> Result {
         var rng = Self.validationRNG(runSeed: runSeed, index: offspring.index)
         // The cheap cases are the suite's smallest: a kernel that needs more than this per call loops.
         let timedOut = recordedTimeouts?(offspring.index)
@@ -82,12 +100,14 @@ struct StagedEvaluation {
             return Result(verdict: .timeout, detail: timedOut.detail, stage: .cheap, compileNs: 0)
         }
         let cheap = try gate.shared {
-            try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs, deadlineScale: scale)
+            try Self.timed(&timing.cheapNs) {
+                try evaluator.validate(offspring.source, rng: &rng, subset: cheapCases, callDeadlineMs: Self.cheapDeadlineMs, deadlineScale: scale)
+            }
         }
+        let recorded = recordedSamples?(offspring.index)
         guard cheap.verdict == .passed else {
             return Result(verdict: cheap.verdict, detail: cheap.detail, stage: .cheap, compileNs: cheap.compileNs)
         }
-        let recorded = recordedSamples?(offspring.index)
         var result = Result(verdict: .passed, detail: "", stage: .screen, compileNs: cheap.compileNs)
         if let identity {
             result.evidence.image = cheap.imageSHA256
@@ -104,10 +124,10 @@ struct StagedEvaluation {
             for round in 0..<screen.rounds {
                 // Every other round starts with the candidate's window, so an order effect cannot pass both.
                 let bench = try recorded?.screenRounds.dropFirst(round).first ?? gate.shared {
-                    try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
+                    try Self.timed(&timing.screenNs) { try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source,
                                             inputSeed: BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .screen, round: round),
                                             screen: screen, candidateFirst: round % 2 == 1,
-                                            callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence
+                                            callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence }
                 }
                 result.evidence.screenRounds.append(bench)
                 if let failure = bench.failure {
@@ -132,7 +152,7 @@ struct StagedEvaluation {
             }
         }
         if !validateLast {
-            if let failure = try suite(offspring, rng: &rng, with: evaluator) {
+            if let failure = try Self.timed(&timing.suiteNs, { try suite(offspring, rng: &rng, with: evaluator) }) {
                 result.verdict = failure.verdict
                 result.detail = failure.detail
                 result.stage = .suite
@@ -142,8 +162,10 @@ struct StagedEvaluation {
         result.stage = .benchmark
         let seed = BenchmarkSeed.derive(runSeed: runSeed, candidate: offspring.index, purpose: .deciding)
         let bench = try recorded?.deciding ?? gate.exclusive {
-            try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed,
-                                    callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence
+            try Self.timed(&timing.benchmarkNs) {
+                try evaluator.benchmark(incumbent: incumbentSource, candidate: offspring.source, inputSeed: seed,
+                                        callDeadlineMs: incumbentPassNs.map(Self.boundedCallDeadlineMs)).evidence
+            }
         }
         result.evidence.deciding = bench
         if let failure = bench.failure {

@@ -28,9 +28,7 @@ public struct EvolutionService {
         // The operator list is part of what the run's random draws mean: record it by name, so
         // operators added to later versions of the evolver do not change a replay.
         if options.operators == nil {
-            options.operators = MutationRegistry.operators.map(\.name).filter {
-                sandbox.harness.allowsFloatReassociation || !MutationRegistry.floatReassociating.contains($0)
-            }
+            options.operators = Self.defaultOperators(for: sandbox)
         } else if !sandbox.harness.allowsFloatReassociation, let asked = options.operators?.first(where: MutationRegistry.floatReassociating.contains) {
             throw EvolverError.invalidSandbox(sandbox: name, reason: "\(asked) re-associates floating-point sums, and not every output of harness.json has a floating-point tolerance that allows it")
         }
@@ -43,16 +41,23 @@ public struct EvolutionService {
         if let t = options.timeLimit { budget["time_s"] = t }
         if let c = options.candidateLimit { budget["candidates"] = Double(c) }
         if let g = options.generationLimit { budget["generations"] = Double(g) }
+        if let s = options.targetSpeedup { budget["until_speedup"] = s }
         let manifest = RunManifest(
             sandbox: name, seed: options.seed, lockDigest: sandbox.lockDigest, lockFiles: lock.files, evolverVersion: Self.version,
             generator: "splitmix64", budget: budget,
             options: ["evolution": optionsJSON, "scoring_kernel": scoringOrigin, "scoring_kernel_sha256": judge.activeSHA256,
                       "selection": "tournament+elitism", "adoption": adoption.name])
         try store.putSource(judge.activeSource, sha256: judge.activeSHA256)
+        let earlier = options.policy?.mode == .learned ? try store.policies(sandbox: name).filter { !$0.learned.isEmpty } : []
         let run = try store.createRun(manifest: manifest)
+        let prior = OperatorPolicy.combined(earlier)
+        if let policy = options.policy {
+            try store.putPolicy(RunPolicyRecord(runID: run.id, sandbox: name, mode: policy.mode.rawValue, credit: policy.credit.rawValue,
+                                                learnedFrom: earlier.map(\.runID), prior: prior, learned: [:]))
+        }
         started(run)
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: run.id),
-                                         workerPath: workerPath, judge: judge,
+                                         workerPath: workerPath, judge: judge, policyPrior: prior,
                                          hooks: judgeHooks(runID: run.id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.putSource(engine.seedSource, sha256: engine.seedSHA256)
@@ -83,8 +88,18 @@ public struct EvolutionService {
         guard judge.activeSHA256 == state.scoringKernelSHA256 else {
             throw EvolverError.invalidRun("run \(id) was judged by scoring kernel \(state.scoringKernelSHA256.prefix(12)), but the judge is now \(judge.activeSHA256.prefix(12)) (see 'evolver self'); start a new run, or resume after 'evolver self revert \(state.scoringKernelSHA256.prefix(12))'")
         }
+        var prior: [String: ArmTally] = [:]
+        if let policy = options.policy {
+            if let recorded = try store.policy(run: id) {
+                prior = recorded.prior
+            } else {
+                // Stopped between creating the run and recording its policy: nothing was learned before it.
+                try store.putPolicy(RunPolicyRecord(runID: id, sandbox: sandbox.name, mode: policy.mode.rawValue, credit: policy.credit.rawValue,
+                                                    learnedFrom: [], prior: [:], learned: [:]))
+            }
+        }
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: id), workerPath: workerPath,
-                                         judge: judge, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
+                                         judge: judge, policyPrior: prior, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.setStatus(id, status: .running)
         return try drive(engine, run: run, state: state, known: try store.knownHashes(run: id), elapsedBefore: run.durationSeconds, clock: clock,

@@ -35,7 +35,7 @@ extension CandidateOutcome {
             runID: run, index: index, generation: generation, sha256: sha256, parentSHA256: parentSHA256, edits: edits.map(\.record),
             compileNs: compileNs, verdict: verdict.rawValue, detail: detail, stage: stage, scoringKernelSHA256: scoringKernelSHA256,
             incumbentSHA256: incumbentSHA256, evidence: evidence,
-            comparison: comparison?.record, decision: decision.rawValue, compareNs: compareNs, origin: origin)
+            comparison: comparison?.record, decision: decision.rawValue, compareNs: compareNs, origin: origin, elapsedMs: elapsedMs)
     }
 }
 

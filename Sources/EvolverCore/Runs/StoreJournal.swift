@@ -21,7 +21,8 @@ final class StoreJournal: RunJournal {
         try store.commit(
             candidates: generation.candidates.map { $0.record(run: runID) },
             promotions: generation.promotion.map { [$0.record(run: runID)] } ?? [],
-            checkpoint: Checkpoint(runID: runID, candidateCount: generation.state.candidateCount, state: state))
+            checkpoint: Checkpoint(runID: runID, candidateCount: generation.state.candidateCount, state: state),
+            learned: generation.learned.map { (runID, $0) })
     }
 
     func checkpoint(_ state: SearchState) throws {
