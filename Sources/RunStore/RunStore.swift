@@ -37,6 +37,18 @@ public final class RunStore: Sendable {
         queue = try StoreOpening.openWritable(file)
     }
 
+    /// Copies the whole store, consistently, into a new store in `directory` (which must not hold one).
+    /// - Throws: ``RunStoreError``.
+    public func copy(to directory: URL) throws {
+        let file = try StoreOpening.prepareDirectory(directory)
+        guard !FileManager.default.fileExists(atPath: file.path) else { throw RunStoreError.rejected("\(file.path) already holds a store") }
+        do {
+            try queue.backup(to: try DatabaseQueue(path: file.path))
+        } catch let error as DatabaseError {
+            throw RunStoreError.rejected("cannot copy the store to \(directory.path): \(error.message ?? "\(error)")")
+        }
+    }
+
     // MARK: Sources
 
     /// Stores `text` under its SHA-256 hex digest `sha256`, computed by the caller.

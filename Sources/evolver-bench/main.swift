@@ -14,7 +14,7 @@ while let a = arguments.next() {
     case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,float,replay,self,kill9]\n".utf8))
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,float,replay,self,policy,report,kill9]\n".utf8))
         exit(2)
     }
 }
@@ -177,6 +177,13 @@ if wanted("self") {
     var selfHosting = SelfHostingFigures(
         evolution: evolution, corpus: catalog.root.deletingLastPathComponent().appendingPathComponent("Tests/EvolverCoreTests/Scoring/WrongScorers"))
     try selfHosting.add(to: &figures, runSeconds: Double(ProcessInfo.processInfo.environment["EVOLVER_BENCH_SELF_SECONDS"] ?? "") ?? 300)
+}
+if wanted("policy") {
+    let policy = PolicyFigures(evolution: evolution)
+    let sw = try policy.compare("smith-waterman", target: 1.3, trainingSeeds: [101, 102, 103], trainingSeconds: 60, seeds: [1, 2, 3, 4, 5], capSeconds: 120)
+    policy.add("learned_policy_gain", goal: ">= 1.5", sw, target: 1.3, to: &figures)
+    let sc = try policy.compare("score", target: 1.5, trainingSeeds: [101, 102, 103], trainingSeconds: 60, seeds: [1, 2, 3, 4, 5], capSeconds: 120)
+    policy.add("learned_policy_gain_score", goal: "report", sc, target: 1.5, to: &figures)
 }
 if wanted("kill9") {
     let (lost, recorded) = try evolution.killNineTrials(20)

@@ -2,6 +2,7 @@ import ArgumentParser
 import EvolverCore
 import Foundation
 import KernelMutation
+import RunStore
 
 /// `evolver run`: evolve a sandbox's kernel.
 struct RunCommand: ParsableCommand {
@@ -70,7 +71,10 @@ struct RunCommand: ParsableCommand {
                 summary = try service.start(
                     sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,
                     warn: printWarning, started: { run in
-                        if !json { FileHandle.standardError.write(Data("run \(run.id): sandbox \(run.manifest.sandbox), seed \(seed), budget \(Self.describe(options))\n".utf8)) }
+                        if !json {
+                            FileHandle.standardError.write(Data("run \(run.id): sandbox \(run.manifest.sandbox), seed \(seed), budget \(Self.describe(options))\n".utf8))
+                            if let policy = try? service.store.policy(run: run.id) { FileHandle.standardError.write(Data((Self.describe(policy) + "\n").utf8)) }
+                        }
                         let reassociates = (try? service.catalog.load(run.manifest.sandbox).harness.allowsFloatReassociation) ?? false
                         if !json, reassociates, options.operators.map({ !Set($0).isDisjoint(with: MutationRegistry.floatReassociating) }) ?? true {
                             FileHandle.standardError.write(Data("floating-point re-association offered (split-float-accumulator): every output of \(run.manifest.sandbox) has a tolerance that allows it\n".utf8))
@@ -109,6 +113,19 @@ struct RunCommand: ParsableCommand {
         if let g = o.generationLimit { parts.append("\(g) generations") }
         if let s = o.targetSpeedup { parts.append(String(format: "until %.2fx", s)) }
         return parts.joined(separator: ", ") + ", \(o.jobs) workers"
+    }
+
+    /// One line on where the run's policy starts.
+    static func describe(_ p: RunPolicyRecord) -> String {
+        switch p.mode {
+        case "learned" where !p.learnedFrom.isEmpty:
+            let runs = p.learnedFrom.count > 4 ? "\(p.learnedFrom.prefix(2).joined(separator: ", ")), ..., \(p.learnedFrom.last!)" : p.learnedFrom.joined(separator: ", ")
+            return "policy: learned from \(p.learnedFrom.count) earlier run\(p.learnedFrom.count == 1 ? "" : "s") on this sandbox (\(runs)), \(p.credit) credit"
+        case "learned", "fresh":
+            return "policy: adapting from nothing (no earlier run on this sandbox taught it), \(p.credit) credit"
+        default:
+            return "policy: uniform"
+        }
     }
 
     static func text(_ s: RunSummary) -> String {

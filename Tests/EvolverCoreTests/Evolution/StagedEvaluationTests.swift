@@ -54,6 +54,19 @@ struct StagedEvaluationTests {
         #expect(same2.verdict == .screenedOut && same2.detail == same.detail)
         let fast2 = try replay.evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent, judge: judge, with: evaluator)
         #expect(fast2.verdict == .passed && fast2.evidence == fast.evidence)
+
+        // Each stage's time is measured, and a replay keeps the journaled times (what the run's
+        // policy learned from), never its own.
+        let timing = try #require(fast.evidence.timing)
+        #expect(timing.cheapNs > 0 && timing.screenNs > 0 && timing.suiteNs > 0 && timing.benchmarkNs > 0, "\(timing)")
+        #expect(timing.confirmationNs == 0 && timing.differentialNs == 0, "those belong to the decision")
+        #expect(try #require(same.evidence.timing).screenNs > 0 && same.evidence.timing?.suiteNs == 0)
+        var slowed = fast.evidence
+        slowed.timing = StageTiming(cheapNs: 7, screenNs: 11, suiteNs: 13, benchmarkNs: 17)
+        let journaledSlow = slowed
+        let fast3 = try staged(sandbox, recorded: { _ in journaledSlow }).evaluate(try offspring(sandbox.seedSource, index: 2), incumbentSource: slowIncumbent,
+                                                                              judge: judge, with: evaluator)
+        #expect(fast3.evidence.timing == slowed.timing)
     }
 
     /// Which inputs a benchmark's windows use follows their calibrated repetitions (timing), so a
