@@ -16,8 +16,10 @@ extension RunStore {
     ///   ``RunStoreError/locked(_:)`` when another process keeps the write lock.
     /// - Parameter learned: the run's own policy tallies after the batch, replacing those of its
     ///   policy record (which must exist) in the same transaction.
+    /// - Parameter proposals: the generation's exchanges with the run's proposer, each at its run's
+    ///   next number.
     public func commit(candidates: [CandidateRecord], promotions: [PromotionRecord], checkpoint: Checkpoint?,
-                       learned: (run: String, tallies: [String: ArmTally])? = nil) throws {
+                       learned: (run: String, tallies: [String: ArmTally])? = nil, proposals: [ProposalRecord] = []) throws {
         for candidate in candidates { try Self.requireHash(candidate.sha256, "candidate \(candidate.runID)#\(candidate.index)") }
         for promotion in promotions { try Self.requireHash(promotion.sha256, "promotion \(promotion.runID)/\(promotion.number)") }
         for c in candidates {
@@ -71,6 +73,18 @@ extension RunStore {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO checkpoint (run_id, candidate_count, state) VALUES (?, ?, ?)",
                     arguments: [checkpoint.runID, checkpoint.candidateCount, checkpoint.state])
+            }
+
+            var nextProposal: [String: Int] = [:]
+            for p in proposals {
+                try Self.requireRun(db, p.runID)
+                let expected = try nextProposal[p.runID]
+                    ?? (Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) FROM proposal WHERE run_id = ?", arguments: [p.runID]) ?? 0) + 1
+                guard p.number == expected else {
+                    throw RunStoreError.rejected("proposal number \(p.number) of run \(p.runID): expected \(expected)")
+                }
+                try p.insert(db)
+                nextProposal[p.runID] = expected + 1
             }
 
             if let learned {

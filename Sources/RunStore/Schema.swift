@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 5
+    static let version = 6
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -27,6 +27,9 @@ enum Schema {
         }
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6)
         }
         return migrator
     }
@@ -96,6 +99,24 @@ enum Schema {
         );
         CREATE INDEX run_policy_by_sandbox ON run_policy (sandbox);
         UPDATE meta SET value = '5' WHERE key = 'schema_version';
+        """
+
+    /// v6: each run's exchanges with an outside proposer, so a replay never calls it again.
+    private static let v6 = """
+        CREATE TABLE proposal (
+          run_id     TEXT NOT NULL REFERENCES run(id),
+          number     INTEGER NOT NULL CHECK (number >= 1),  -- 1-based, gap-free per run
+          generation INTEGER NOT NULL,
+          command    TEXT NOT NULL,                         -- the proposer's command line
+          request    TEXT NOT NULL,                         -- JSON object sent on stdin
+          status     TEXT NOT NULL CHECK (status IN ('replied', 'timeout', 'crashed', 'too_large', 'garbage', 'unavailable')),
+          detail     TEXT NOT NULL,
+          reply      BLOB NOT NULL,                         -- stdout exactly as written
+          elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
+          outcomes   TEXT NOT NULL,                         -- JSON array of {source, sha256, candidate, note}
+          PRIMARY KEY (run_id, number)
+        );
+        UPDATE meta SET value = '6' WHERE key = 'schema_version';
         """
 
     private static let v2After = """

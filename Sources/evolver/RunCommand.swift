@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "How offspring choose their operator: learned (from earlier runs on the sandbox, then adapting; the default), fresh (adapting from nothing) or uniform (every operator alike, never adapting).") var policy: PolicySettings.Mode?
     @Option(help: "The policy's credit: extreme (the best validated gain in an operator's window per second of evaluation; the default) or mean (the window's total gain per second).") var credit: CreditScheme?
     @Option(name: .customLong("until-speedup"), help: "End the run once the best kernel is this much faster than the seed, e.g. 1.5.") var untilSpeedup: Double?
+    @Option(help: "An outside program asked for a share of offspring: run through /bin/sh -c, one JSON request on stdin, {\"sources\": [...]} on stdout (see the README). A replay never calls it.") var proposer: String?
+    @Option(name: .customLong("proposer-share"), help: "Share of offspring slots offered to the proposer, 0...1 (default: 0.25).") var proposerShare: Double?
+    @Option(name: .customLong("proposer-timeout"), help: "How long the proposer may take to reply, e.g. 30s (default: 60s).") var proposerTimeout: Duration?
     @Flag(name: .customLong("no-adopt"), help: "Keep the judge unchanged: promotions of the judge's sandbox are not offered for adoption.") var noAdopt = false
     @Flag(help: "Ask on the terminal before each adoption of a new judge (without a terminal, adoptions are declined unless --yes).") var approve = false
     @Flag(help: "With --approve: approve every adoption the guard passes without asking.") var yes = false
@@ -38,6 +41,11 @@ struct RunCommand: ParsableCommand {
         if resume != nil, policy != nil || credit != nil || untilSpeedup != nil {
             throw ValidationError("--policy, --credit and --until-speedup are the run's own: a resumed run keeps what it was started with")
         }
+        if proposer == nil, proposerShare != nil || proposerTimeout != nil { throw ValidationError("--proposer-share and --proposer-timeout need --proposer") }
+        if let proposer, proposer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--proposer needs a command") }
+        if let proposerShare, !(proposerShare > 0 && proposerShare <= 1) { throw ValidationError("--proposer-share must be above 0 and at most 1") }
+        if let proposerTimeout, !(proposerTimeout.seconds > 0) { throw ValidationError("--proposer-timeout must be positive") }
+        if resume != nil, proposer != nil { throw ValidationError("--proposer is the run's own: a resumed run keeps the proposer it was started with") }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1...64") }
         if noAdopt && (approve || yes) { throw ValidationError("--no-adopt cannot be combined with --approve or --yes") }
         if yes && !approve { throw ValidationError("--yes only applies with --approve") }
@@ -67,6 +75,11 @@ struct RunCommand: ParsableCommand {
                 if let crossoverShare { options.crossoverShare = crossoverShare }
                 options.policy = PolicySettings(mode: policy ?? .learned, credit: credit ?? .standard)
                 options.targetSpeedup = untilSpeedup
+                if let proposer {
+                    options.proposer = ProposerSettings(command: proposer, directory: FileManager.default.currentDirectoryPath,
+                                                        share: proposerShare ?? ProposerSettings.standardShare,
+                                                        timeoutSeconds: proposerTimeout?.seconds ?? ProposerSettings.standardTimeout)
+                }
                 let json = self.json
                 summary = try service.start(
                     sandbox: sandbox, options: options, adoption: adoption, clock: clock, shouldStop: { interrupt.isRaised }, progress: status.update,

@@ -55,6 +55,16 @@ int evs_screen_source(const char *src, size_t len, size_t max_len, char *reason,
  * Returns 0 and fills pid/fds, or an errno value. Descriptors are close-on-exec in the caller. */
 int evs_spawn_worker(const char *path, pid_t *pid, int *to_worker, int *from_worker);
 
+enum { EVS_COMMAND_TIMEOUT = -1, EVS_COMMAND_TOO_LARGE = -2 };
+
+/* Runs `/bin/sh -c command` in `dir` (NULL: the current folder) in a process group of its own,
+ * writes `input` to its stdin, collects at most out_cap bytes of its stdout into `out` and the
+ * last err_cap bytes of its stderr into `err`, and kills the whole group when the shell exits or
+ * at the deadline. Returns 0 with the shell's wait status in *status, EVS_COMMAND_TIMEOUT,
+ * EVS_COMMAND_TOO_LARGE (stdout over out_cap), or an errno value (it could not start). */
+int evs_run_command(const char *command, const char *dir, const void *input, size_t input_len, int timeout_ms,
+                    uint8_t *out, size_t out_cap, size_t *out_len, char *err, size_t err_cap, size_t *err_len, int *status);
+
 /* Reads exactly len bytes, waiting at most timeout_ms in total (negative: forever).
  * Returns 0, -1 on EOF/error, -2 on timeout. */
 int evs_read_full(int fd, void *buf, size_t len, int timeout_ms);

@@ -63,6 +63,8 @@ public struct GenerationRecord: Sendable {
     public var state: SearchState
     /// The run's own policy tallies after the generation (nil: the run has no policy).
     public var learned: [String: ArmTally]? = nil
+    /// The generation's exchanges with the run's proposer.
+    public var proposals: [ProposalRecord] = []
 }
 
 /// Where the engine writes what it decided (the store), or what checks it (replay).

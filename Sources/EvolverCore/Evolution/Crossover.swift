@@ -45,12 +45,14 @@ public enum Crossover {
     }
 
     /// Applies `edits` to `seed` in order, dropping those that do not apply.
-    public static func reapply(_ edits: [Edit], to seed: TranslationUnit, facts: KernelFacts = .none) -> Child {
+    /// - Parameter external: the kernel an `external` edit stands for (a proposal replaces the kernel).
+    public static func reapply(_ edits: [Edit], to seed: TranslationUnit, facts: KernelFacts = .none,
+                               external: (Edit) -> TranslationUnit? = { _ in nil }) -> Child {
         var unit = seed
         var applied: [Edit] = []
         var dropped: [Edit] = []
         for edit in edits {
-            if let next = try? MutationRegistry.apply(edit, to: unit, facts: facts) {
+            if let next = edit.op == ExternalEdit.op ? external(edit) : try? MutationRegistry.apply(edit, to: unit, facts: facts) {
                 unit = next
                 applied.append(edit)
             } else {

@@ -52,6 +52,8 @@ public final class EvolutionEngine {
     private var incumbentPassNs: Double?
     /// How offspring choose their operator (nil: the uniform draw of runs recorded before policies).
     public private(set) var policy: OperatorPolicy?
+    /// The run's outside proposer (nil: none).
+    private var proposer: ExternalProposer?
 
     /// - Parameters:
     ///   - judge: the scoring kernels samples are compared with (the active one and the seed's shadow).
@@ -61,9 +63,11 @@ public final class EvolutionEngine {
     ///   - recordedGenerationSizes: replay plans each generation as large as the journal recorded it.
     ///   - integrity: checked before every generation; what it throws stops the run.
     ///   - policyPrior: what earlier runs taught the run's policy (as recorded with the run).
+    ///   - journaledProposals: the run's exchanges with its proposer so far (a resumed run goes on
+    ///     after them; a replay answers every request from them and never calls the proposer).
     /// - Throws: `EvolverError` when the seed does not parse or a worker cannot start.
     public init(sandbox: Sandbox, options: EvolutionOptions, journal: RunJournal, workerPath: String, judge: Judge,
-                policyPrior: [String: ArmTally] = [:], hooks: JudgeHooks = .none,
+                policyPrior: [String: ArmTally] = [:], journaledProposals: [ProposalRecord] = [], hooks: JudgeHooks = .none,
                 clock: @escaping () -> Double, shouldStop: @escaping () -> Bool = { false },
                 progress: @escaping (Progress) -> Void = { _ in }, recordedSamples: SampleProvider? = nil,
                 recordedTimeouts: TimeoutProvider? = nil, recordedGenerationSizes: [Int: Int]? = nil,
@@ -89,6 +93,22 @@ public final class EvolutionEngine {
                                   screen: options.screen, gate: QuietGate(), recordedSamples: recordedSamples, recordedTimeouts: recordedTimeouts,
                                   validateLast: options.validateLast == true)
         differential = DifferentialTest(sandbox: sandbox, seedSource: seedSource, inputs: options.differentialInputs)
+        for record in journaledProposals { planner.register(record) }
+        if let settings = options.proposer {
+            let replaying = recordedSamples != nil
+            let journaled = Dictionary(journaledProposals.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+            let process = ProposerProcess(command: settings.command, directory: URL(fileURLWithPath: settings.directory), timeoutSeconds: settings.timeoutSeconds)
+            var external = ExternalProposer(command: settings.command, share: settings.share, sandbox: sandbox.name, prototype: sandbox.harness.prototype) { number, request in
+                guard replaying else { return process.call(request) }
+                guard let r = journaled[number] else {
+                    return ProposerProcess.Call(status: "unavailable", detail: "proposal \(number) is not journaled", reply: Data(), elapsedMs: 0)
+                }
+                // A reply that was not a list of sources is read again from its raw bytes.
+                return ProposerProcess.Call(status: r.status == "garbage" ? "replied" : r.status, detail: r.detail, reply: r.reply, elapsedMs: r.elapsedMs)
+            }
+            external.nextNumber = replaying ? 1 : (journaledProposals.map(\.number).max() ?? 0) + 1
+            proposer = external
+        }
         let arms = planner.operators.map(\.name)
         policy = options.policy.map {
             OperatorPolicy(settings: $0, operators: arms, crossoverShare: options.crossoverShare ?? 0, prior: policyPrior)
@@ -121,6 +141,7 @@ public final class EvolutionEngine {
             identity = table
         }
         for r in history { policy?.record(ArmApplication(r)) }
+        proposer?.recent = history.suffix(ExternalProposer.recentCount).map(Self.recent)
         if state.scoringKernelSHA256 != judge.activeSHA256 { judge.adopt(source: state.scoringKernelSource) }
         let began = clock()
         func elapsed() -> Double { elapsedBefore + clock() - began }
@@ -142,7 +163,14 @@ public final class EvolutionEngine {
             }
             guard count > 0 else { return (state, .completed) }
             var next = state
-            let offspring = planner.plan(count: count, state: &next, known: &known, tournamentSize: options.tournamentSize, policy: policy)
+            var offspring: [Offspring] = []
+            var exchange: ProposalRecord?
+            if let p = proposer {
+                exchange = planner.proposals(count: count, from: p, state: &next, known: &known, tournamentSize: options.tournamentSize, into: &offspring)
+                if exchange != nil { proposer?.nextNumber += 1 }
+            }
+            offspring += planner.plan(count: count - offspring.count, state: &next, known: &known, tournamentSize: options.tournamentSize, policy: policy,
+                                      after: offspring.count)
             guard !offspring.isEmpty else { return (state, .completed) }
             let incumbentSource = try source(of: state.incumbent)
             let screenedBy = judge.activeSHA256
@@ -161,6 +189,10 @@ public final class EvolutionEngine {
                 for c in record.candidates { policy?.record(ArmApplication(c)) }
                 record.learned = policy?.own
             }
+            record.proposals = exchange.map { [$0] } ?? []
+            if let recent = proposer?.recent {
+                proposer?.recent = Array((recent + record.candidates.map(Self.recent)).suffix(ExternalProposer.recentCount))
+            }
             try journal.record(record)
             for c in record.candidates { identity?.record(c.conclusion, sha256: c.sha256, image: c.evidence.image) }
             incumbentPassNs = Self.incumbentPassNs(after: record, before: incumbentPassNs)
@@ -178,6 +210,15 @@ public final class EvolutionEngine {
             progress(Progress(elapsed: elapsed(), generation: state.generation, candidates: state.candidateCount, passing: state.passing,
                               promotions: state.promotions, bestSpeedup: state.incumbentSpeedupVsSeed))
         }
+    }
+
+    /// How a decided candidate appears in a proposer's request.
+    static func recent(_ c: CandidateOutcome) -> ProposalRequest.Recent {
+        ProposalRequest.Recent(verdict: c.verdict.rawValue, detail: c.detail, speedup: c.comparison?.speedup)
+    }
+
+    static func recent(_ c: CandidateRecord) -> ProposalRequest.Recent {
+        ProposalRequest.Recent(verdict: c.verdict, detail: c.detail, speedup: c.comparison?["speedup"])
     }
 
     /// The incumbent's time per pass after a generation: the promoted candidate's in its deciding

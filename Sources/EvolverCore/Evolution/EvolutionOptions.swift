@@ -44,6 +44,8 @@ public struct EvolutionOptions: Codable, Sendable, Equatable {
     public var policy: PolicySettings? = nil
     /// The run ends once the incumbent is this much faster than the seed (nil: no such end).
     public var targetSpeedup: Double? = nil
+    /// An outside program asked for a share of offspring (nil: none).
+    public var proposer: ProposerSettings? = nil
 
     /// Defaults: 60 s, one worker per core.
     public static func defaults(seed: UInt64, jobs: Int) -> EvolutionOptions {
@@ -91,4 +93,28 @@ public struct SpeedScreen: Codable, Sendable, Equatable {
         self.windowMs = windowMs
         self.minimumGain = minimumGain
     }
+}
+
+/// A run's outside proposer (`run --proposer`): recorded with the run; a replay never calls it.
+public struct ProposerSettings: Codable, Sendable, Equatable {
+    /// The command line, run through `/bin/sh -c`.
+    public var command: String
+    /// Where it runs (the folder `run` was started in).
+    public var directory: String
+    /// Share of offspring slots offered to it.
+    public var share: Double
+    /// How long a reply may take.
+    public var timeoutSeconds: Double
+
+    public init(command: String, directory: String, share: Double = standardShare, timeoutSeconds: Double = standardTimeout) {
+        self.command = command
+        self.directory = directory
+        self.share = share
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// A quarter of the slots: one request per generation asks for about four kernels, and the
+    /// built-in operators still make most offspring.
+    public static let standardShare = 0.25
+    public static let standardTimeout = 60.0
 }

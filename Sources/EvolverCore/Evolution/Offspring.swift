@@ -53,18 +53,105 @@ public struct OffspringPlanner {
         units[seedSHA256] = seedUnit
     }
 
-    /// The unit of a member, rebuilt from the seed and its edits when not cached.
+    /// Kernels of journaled proposals, by proposal and source (what `external` edits stand for).
+    private var proposed: [Int: [Int: TranslationUnit]] = [:]
+
+    /// The unit of a member, rebuilt from the seed (or the proposal its last `external` edit
+    /// stands for) and its edits when not cached.
     public mutating func unit(of member: SearchState.Member) throws -> TranslationUnit {
         if let u = units[member.sha256] { return u }
-        let u = try MutationRegistry.apply(member.edits, to: seedUnit, facts: facts)
+        var base = seedUnit
+        var rest = member.edits[...]
+        if let last = member.edits.lastIndex(where: { $0.op == ExternalEdit.op }) {
+            guard let u = external(member.edits[last]) else {
+                throw EvolverError.invalidRun("member \(member.sha256.prefix(12)) stands on a proposal that is not journaled")
+            }
+            base = u
+            rest = member.edits[(last + 1)...]
+        }
+        let u = try MutationRegistry.apply(Array(rest), to: base, facts: facts)
         units[member.sha256] = u
         return u
     }
 
+    /// The kernel an `external` edit stands for, when its proposal is known.
+    func external(_ edit: Edit) -> TranslationUnit? {
+        ExternalEdit.reference(edit).flatMap { proposed[$0.proposal]?[$0.source] }
+    }
+
+    /// Takes in a journaled exchange's sources (a resumed run or a replay rebuilds members on them).
+    public mutating func register(_ record: ProposalRecord) {
+        guard case .success(let sources) = ProposalReply.sources(in: record.reply) else { return }
+        for outcome in record.outcomes where outcome.sha256 != nil && outcome.source < sources.count {
+            if let unit = try? CParser.parse(sources[outcome.source], fileName: Self.proposalFileName(record.number, outcome.source)) {
+                proposed[record.number, default: [:]][outcome.source] = unit
+            }
+        }
+    }
+
+    static func proposalFileName(_ number: Int, _ source: Int) -> String { "proposal-\(number)-\(source).c" }
+
+    /// Offspring from the run's outside proposer: each of `count` slots goes to it with its share;
+    /// if any does, one request for a tournament-selected parent, and the first new sources of the
+    /// reply that parse become offspring. Returns the exchange to journal (nil: none this time).
+    mutating func proposals(count: Int, from proposer: ExternalProposer, state: inout SearchState, known: inout Set<String>,
+                            tournamentSize: Int, into result: inout [Offspring]) -> ProposalRecord? {
+        var slots = 0
+        for _ in 0..<count where state.rng.unit() < proposer.share { slots += 1 }
+        guard slots > 0 else { return nil }
+        let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
+        guard let parentUnit = try? unit(of: parent) else { return nil }
+        let request = ProposalRequest(sandbox: proposer.sandbox, prototype: proposer.prototype, parentSource: CPrinter.print(parentUnit),
+                                      parentSpeedup: parent.fitness, recent: proposer.recent, wanted: slots, generation: state.generation)
+        let number = proposer.nextNumber
+        let call = proposer.ask(number, request.encoded())
+        var record = ProposalRecord(runID: "", number: number, generation: state.generation, command: proposer.command, request: request.encoded(),
+                                    status: call.status, detail: call.detail, reply: call.reply, elapsedMs: call.elapsedMs, outcomes: [])
+        guard call.status == "replied" else { return record }
+        let sources: [String]
+        switch ProposalReply.sources(in: call.reply) {
+        case .failure(let e):
+            record.status = "garbage"
+            record.detail = e.message
+            return record
+        case .success(let s):
+            sources = s
+        }
+        var taken = 0
+        for (i, text) in sources.enumerated() {
+            guard taken < slots else {
+                record.outcomes.append(.init(source: i, sha256: nil, candidate: nil, note: "beyond the \(slots) asked for"))
+                continue
+            }
+            let unit: TranslationUnit
+            do {
+                unit = try CParser.parse(text, fileName: Self.proposalFileName(number, i))
+            } catch {
+                record.outcomes.append(.init(source: i, sha256: nil, candidate: nil, note: "refused: \(error.localizedDescription)"))
+                continue
+            }
+            let source = CPrinter.print(unit)
+            let sha = Hashing.sha256Hex(source)
+            guard known.insert(sha).inserted else {
+                record.outcomes.append(.init(source: i, sha256: sha, candidate: nil, note: "already evaluated"))
+                continue
+            }
+            proposed[number, default: [:]][i] = unit
+            units[sha] = unit
+            let index = state.candidateCount + result.count
+            result.append(Offspring(index: index, parentSHA256: parent.sha256, edits: [ExternalEdit.edit(proposal: number, source: i)],
+                                    unit: unit, source: source, sha256: sha))
+            record.outcomes.append(.init(source: i, sha256: sha, candidate: index, note: nil))
+            taken += 1
+        }
+        return record
+    }
+
     /// Up to `count` new offspring; `known` holds every hash already evaluated (and grows).
     /// - Parameter policy: draws each offspring's arm (nil or `uniform`: the uniform draw).
+    /// - Parameter planned: offspring of the generation planned before these (their indices come first).
     public mutating func plan(count: Int, state: inout SearchState, known: inout Set<String>, tournamentSize: Int,
-                              policy: OperatorPolicy? = nil) -> [Offspring] {
+                              policy: OperatorPolicy? = nil, after planned: Int = 0) -> [Offspring] {
         var result: [Offspring] = []
         var attempts = 0
         let adaptive = policy.flatMap { $0.settings.mode == .uniform ? nil : $0 }
@@ -75,14 +162,14 @@ public struct OffspringPlanner {
                 let arm = adaptive.draw(&state.rng)
                 if arm == ArmApplication.crossoverArm {
                     if state.population.count >= 2,
-                       let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + result.count) {
+                       let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + planned + result.count) {
                         result.append(child)
                     }
                     continue
                 }
                 drawn = operatorsByName[arm]
             } else if crossoverShare > 0, state.population.count >= 2, state.rng.unit() < crossoverShare {
-                if let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + result.count) {
+                if let child = crossover(state: &state, known: &known, tournamentSize: tournamentSize, index: state.candidateCount + planned + result.count) {
                     result.append(child)
                 }
                 continue
@@ -102,7 +189,7 @@ public struct OffspringPlanner {
             guard known.insert(sha).inserted else { continue }
             units[sha] = child
             result.append(Offspring(
-                index: state.candidateCount + result.count, parentSHA256: parent.sha256, edits: parent.edits + [edit],
+                index: state.candidateCount + planned + result.count, parentSHA256: parent.sha256, edits: parent.edits + [edit],
                 unit: child, source: source, sha256: sha))
         }
         return result
@@ -120,7 +207,7 @@ public struct OffspringPlanner {
         let kind = Crossover.Kind.allCases[state.rng.below(Crossover.Kind.allCases.count)]
         let combined = Crossover.combine(first.edits, second.edits, kind: kind, rng: &state.rng)
         guard !combined.isEmpty else { return nil }
-        let child = Crossover.reapply(combined, to: seedUnit, facts: facts)
+        let child = Crossover.reapply(combined, to: seedUnit, facts: facts, external: external)
         guard !child.applied.isEmpty else { return nil }
         let source = CPrinter.print(child.unit)
         let sha = Hashing.sha256Hex(source)

@@ -99,7 +99,7 @@ public struct EvolutionService {
             }
         }
         let engine = try EvolutionEngine(sandbox: sandbox, options: options, journal: StoreJournal(store: store, runID: id), workerPath: workerPath,
-                                         judge: judge, policyPrior: prior, hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
+                                         judge: judge, policyPrior: prior, journaledProposals: try store.proposals(run: id), hooks: judgeHooks(runID: id, runSeed: options.seed, policy: adoption, warn: warn),
                                          clock: clock, shouldStop: shouldStop, progress: progress, integrity: Self.integrityCheck(sandbox))
         try store.setStatus(id, status: .running)
         return try drive(engine, run: run, state: state, known: try store.knownHashes(run: id), elapsedBefore: run.durationSeconds, clock: clock,

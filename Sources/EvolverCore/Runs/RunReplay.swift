@@ -124,7 +124,7 @@ extension EvolutionService {
         judge.adopt(source: scoringSource)
         let engine = try EvolutionEngine(
             sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, judge: judge,
-            policyPrior: try store.policy(run: id)?.prior ?? [:], hooks: try journaledAdoptions(run: id, recorded: recorded),
+            policyPrior: try store.policy(run: id)?.prior ?? [:], journaledProposals: try store.proposals(run: id), hooks: try journaledAdoptions(run: id, recorded: recorded),
             clock: { 0 }, shouldStop: { journal.divergence != nil },
             recordedSamples: { index in evidence[index] ?? CandidateEvidence() },
             recordedTimeouts: { index in timeouts[index] },

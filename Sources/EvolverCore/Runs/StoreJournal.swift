@@ -22,7 +22,8 @@ final class StoreJournal: RunJournal {
             candidates: generation.candidates.map { $0.record(run: runID) },
             promotions: generation.promotion.map { [$0.record(run: runID)] } ?? [],
             checkpoint: Checkpoint(runID: runID, candidateCount: generation.state.candidateCount, state: state),
-            learned: generation.learned.map { (runID, $0) })
+            learned: generation.learned.map { (runID, $0) },
+            proposals: generation.proposals.map { var p = $0; p.runID = runID; return p })
     }
 
     func checkpoint(_ state: SearchState) throws {
