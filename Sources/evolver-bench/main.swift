@@ -173,6 +173,28 @@ if wanted("replay") {
     figures.add("replay_identical", report.identical ? 1 : 0, goal: "1",
                 note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field) \($0.recorded) recorded, \($0.replayed) replayed" } ?? "")")
 }
+if wanted("replay") {
+    // A run that took a quarter of its offspring from a scripted proposer, replayed after the script is deleted.
+    let script = scratch.appendingPathComponent("scripted-proposer.sh")
+    let reply = scratch.appendingPathComponent("scripted-reply.json")
+    let sources = [try ReferenceKernels.scoreSource(), "int score(void) { return 0; }\n", "not C at all"]
+    try JSONSerialization.data(withJSONObject: ["sources": sources]).write(to: reply)
+    try "#!/bin/sh\ncat > /dev/null\ncat '\(reply.path)'\n".write(to: script, atomically: true, encoding: .utf8)
+    chmod(script.path, 0o755)
+    let svc = try evolution.service("score")
+    var options = EvolutionOptions.defaults(seed: 5, jobs: 2)
+    options.timeLimit = nil
+    options.candidateLimit = 300
+    options.proposer = ProposerSettings(command: script.path, directory: scratch.path)
+    let s = try svc.start(sandbox: "score", options: options, clock: evolution.clock, shouldStop: { false }, progress: { _ in })
+    let exchanges = try svc.store.proposals(run: s.run)
+    try FileManager.default.removeItem(at: script)
+    try FileManager.default.removeItem(at: reply)
+    let report = try svc.replay(s.run, remeasure: false)
+    let external = try svc.store.candidates(run: s.run).filter { $0.edits.contains { $0.op == ExternalEdit.op } }.count
+    figures.add("replay_identical_proposer", report.identical ? 1 : 0, goal: "1",
+                note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived with the proposer deleted (\(exchanges.count) exchanges journaled, \(external) candidates on proposals)\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field) \($0.recorded) recorded, \($0.replayed) replayed" } ?? "")")
+}
 if wanted("self") {
     var selfHosting = SelfHostingFigures(
         evolution: evolution, corpus: catalog.root.deletingLastPathComponent().appendingPathComponent("Tests/EvolverCoreTests/Scoring/WrongScorers"))
