@@ -1,14 +1,14 @@
 /// A unit's printed source together with the lines on which its nodes were printed.
 ///
 /// Lines are numbered from 1, as in `CPrinter.print(_:)`'s output (the normalized source a run
-/// stores). Statements, local declarations and top-level declarations have spans of their own;
-/// every other node lies within the span of its nearest such ancestor (an expression on its
-/// statement's first line), except the condition of a `do … while`, which is on the loop's last
-/// line.
+/// stores). Statements, local declarations and top-level declarations have spans of their own,
+/// and so do the clauses of a control statement's header (one line: the header's, or for a
+/// `do … while` condition the loop's last); every other node lies within the span of its nearest
+/// ancestor with one.
 public struct PrintedUnit: Sendable, Equatable {
     /// The printed source, identical to `CPrinter.print(_:)`.
     public let source: String
-    /// First and last line of each statement and top-level declaration, by path.
+    /// First and last line of each statement, top-level declaration and header clause, by path.
     public let spans: [NodePath: ClosedRange<Int>]
 
     /// Creates a printed unit from its text and spans.

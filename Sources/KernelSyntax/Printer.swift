@@ -138,6 +138,7 @@ struct LinePrinter {
         case .empty:
             line(level, ";")
         case .ifStatement(let condition, let then, let otherwise):
+            record(path?.appending(0), lines: first...first)
             open("if (\(expr(condition))) ", then, level: level, path: path?.appending(1))
             var rest = otherwise
             var elsePath = path?.appending(2)
@@ -148,6 +149,7 @@ struct LinePrinter {
                 if elseBlock.items.count == 1, case .ifStatement(let c, let t, let e) = elseBlock.items[0] {
                     let ifPath = elsePath?.appending(0)
                     chained.append((ifPath, lineCount + 1))
+                    record(ifPath?.appending(0), lines: (lineCount + 1)...(lineCount + 1))
                     line(level, "} else if (\(expr(c))) {")
                     items(t, level: level + 1, path: ifPath?.appending(1))
                     rest = e
@@ -161,6 +163,7 @@ struct LinePrinter {
             line(level, "}")
             for link in chained { record(link.path, from: link.first) }
         case .whileLoop(let condition, let body):
+            record(path?.appending(0), lines: first...first)
             open("while (\(expr(condition))) ", body, level: level, path: path?.appending(1))
             line(level, "}")
         case .doWhileLoop(let body, let condition):
@@ -179,12 +182,15 @@ struct LinePrinter {
             header += ";" + (step.map { " " + expr($0) } ?? "") + ") "
             open(header, body, level: level, path: path?.appending(3))
             line(level, "}")
-            if case .declaration? = initializer { record(path?.appending(0), lines: first...first) }
+            // The header's clauses are printed on its first line.
+            for slot in 0..<3 { record(path?.appending(slot), lines: first...first) }
         case .switchStatement(let value, let body):
+            record(path?.appending(0), lines: first...first)
             line(level, "switch (\(expr(value))) {")
             items(body, level: level + 2, path: path?.appending(1))
             line(level, "}")
         case .caseLabel(let value, let labeled):
+            record(path?.appending(0), lines: first...first)
             line(level - 1, "case \(ExpressionPrinter.render(value, minimumPrecedence: 3)):")
             statement(labeled, level: level, path: path?.appending(1))
         case .defaultLabel(let labeled):

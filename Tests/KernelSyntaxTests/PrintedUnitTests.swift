@@ -35,21 +35,27 @@ import Testing
         return true
     }
 
-    @Test func expressionsLieOnTheirStatementsLineAndADoConditionOnTheLast() throws {
+    @Test func expressionsLieOnTheLineTheyArePrintedOn() throws {
         let unit = try CParser.parse("""
             int f(int n) {
                 int s = 0;
                 do {
                     s += n;
                 } while (s < 100);
+                while (s > n) {
+                    s--;
+                }
                 return s;
             }
             """)
         let printed = CPrinter.printWithLines(unit)
-        #expect(printed.lines(of: [0]) == 1...7)
+        #expect(printed.lines(of: [0]) == 1...10)
         #expect(printed.lines(of: [0, 0, 1]) == 3...5)
-        #expect(printed.line(of: [0, 0, 1, 0, 0, 0, 1]) == 4, "the right operand of `s += n`")
-        #expect(printed.line(of: [0, 0, 1, 1, 1]) == 5, "`100` in the condition")
-        #expect(printed.line(of: [0, 0, 2, 0]) == 6)
+        #expect(printed.lines(of: [0, 0, 1, 0, 0, 0, 1]) == 4...4, "the right operand of `s += n`")
+        #expect(printed.lines(of: [0, 0, 1, 1, 1]) == 5...5, "`100` in the do condition")
+        #expect(printed.lines(of: [0, 0, 2]) == 6...8)
+        #expect(printed.lines(of: [0, 0, 2, 0, 1]) == 6...6, "`n` in the while condition")
+        #expect(printed.lines(of: [0, 0, 2, 1]) == 6...8, "the body lies within its loop")
+        #expect(printed.line(of: [0, 0, 3, 0]) == 9)
     }
 }
