@@ -57,6 +57,8 @@ extension EvolutionService {
         let base = describing ? try editBase(run) : nil
         var entries = [LineageEntry(promotion: 0, candidate: nil, sha256: try seedSHA256(run), edits: [], editsFromSeed: [], speedupVsSeed: 1, speedupVsPrevious: 1, pValue: nil, gain: nil)]
         var lists: [(promotion: Int, candidate: Int?, edits: [EditRecord])] = [(0, nil, [])]
+        var traces: [Int: EditTrace] = [:]
+        if let base { traces[0] = base.trace([]) }
         for p in try store.promotions(run: id) {
             let edits = candidates[p.candidateIndex].edits
             let parent = lists.last { edits.starts(with: $0.edits) } ?? lists[0]
@@ -68,7 +70,12 @@ extension EvolutionService {
                 crossover: candidates[p.candidateIndex].origin)
             entry.relativeTo = parent.promotion
             entry.relativeToCandidate = parent.candidate
-            if let base { entry.describedEdits = base.trace(edits).steps.suffix(new.count).map(DescribedEdit.init) }
+            if let base, let parentTrace = traces[parent.promotion] {
+                // The parent's edits were described with it; only the new ones are replayed.
+                let trace = parentTrace.extended(with: new.map(Edit.init), facts: base.facts)
+                entry.describedEdits = trace.steps.suffix(new.count).map(DescribedEdit.init)
+                traces[p.number] = trace
+            }
             entries.append(entry)
             lists.append((p.number, p.candidateIndex, edits))
         }

@@ -13,13 +13,16 @@ struct DescriptionSite {
     let facts: KernelFacts
     /// Analyses of the parent, shared with the operators' own checks.
     let analysis: UnitAnalysis
+    /// The unit after the edit, when the caller already applied it.
+    private let knownResult: TranslationUnit?
 
-    init(edit: Edit, unit: TranslationUnit, printed: PrintedUnit, facts: KernelFacts) {
+    init(edit: Edit, unit: TranslationUnit, printed: PrintedUnit, facts: KernelFacts, result: TranslationUnit? = nil) {
         self.edit = edit
         self.unit = unit
         self.printed = printed
         self.facts = facts
         analysis = UnitAnalysis(unit, facts: facts)
+        knownResult = result
     }
 
     /// The edit's site.
@@ -74,7 +77,7 @@ struct DescriptionSite {
     }
 
     /// The unit after the edit, or nil when it does not apply.
-    func applied() -> TranslationUnit? { try? MutationRegistry.apply(edit, to: unit, facts: facts) }
+    func applied() -> TranslationUnit? { knownResult ?? (try? MutationRegistry.apply(edit, to: unit, facts: facts)) }
 
     /// The block item at `path` with its block.
     func blockSite(_ path: NodePath) -> BlockSite? { analysis.blockSite(at: path) }

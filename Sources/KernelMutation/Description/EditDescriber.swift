@@ -11,15 +11,17 @@ public enum EditDescriber {
         describe(edit, in: parent, printed: CPrinter.printWithLines(parent), facts: facts)
     }
 
-    /// The same, with the parent's printed lines already computed.
-    public static func describe(_ edit: Edit, in parent: TranslationUnit, printed: PrintedUnit, facts: KernelFacts = .none) -> EditDescription {
+    /// The same, with the parent's printed lines already computed and, when known, the unit the
+    /// edit makes of it (which some descriptions quote).
+    public static func describe(_ edit: Edit, in parent: TranslationUnit, printed: PrintedUnit, facts: KernelFacts = .none,
+                                result: TranslationUnit? = nil) -> EditDescription {
         guard let op = MutationRegistry.named(edit.op) else {
             return EditDescription("an edit of unknown operator `\(edit.op)`", lines: nil)
         }
         guard parent.node(at: edit.site) != nil else {
             return EditDescription("\(edit.op) at a place its kernel does not have", lines: nil)
         }
-        let site = DescriptionSite(edit: edit, unit: parent, printed: printed, facts: facts)
+        let site = DescriptionSite(edit: edit, unit: parent, printed: printed, facts: facts, result: result)
         guard let describing = op as? any EditDescribing else {
             return EditDescription("\(edit.op) on \(site.code(edit.site)) \(site.at(edit.site))", lines: site.lines(edit.site))
         }

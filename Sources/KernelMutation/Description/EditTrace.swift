@@ -26,26 +26,35 @@ public struct EditTrace: Sendable {
     public init(_ edits: [Edit], from seed: TranslationUnit, facts: KernelFacts = .none) {
         var steps: [Step] = []
         var current: TranslationUnit? = seed
-        var failed: Int?
-        for (index, edit) in edits.enumerated() {
+        for edit in edits {
             guard let unit = current else {
                 steps.append(Step(edit: edit, description: EditDescription(
-                    "\(edit.op), not applied: edit \(failed! + 1) before it no longer applies", lines: nil), before: seed, after: nil))
+                    "\(edit.op), not applied: an edit before it no longer applies", lines: nil), before: seed, after: nil))
                 continue
             }
             do {
                 let after = try MutationRegistry.apply(edit, to: unit, facts: facts)
-                steps.append(Step(edit: edit, description: EditDescriber.describe(edit, in: unit, facts: facts), before: unit, after: after))
+                let description = EditDescriber.describe(edit, in: unit, printed: CPrinter.printWithLines(unit), facts: facts, result: after)
+                steps.append(Step(edit: edit, description: description, before: unit, after: after))
                 current = after
             } catch {
                 steps.append(Step(edit: edit, description: EditDescription(
                     "\(edit.op) no longer applies: \(error.localizedDescription)", lines: nil), before: unit, after: nil))
                 current = nil
-                failed = index
             }
         }
         self.seed = seed
         self.steps = steps
+    }
+
+    /// This trace followed by `edits`, applied to its result (each earlier step is kept as it is).
+    public func extended(with edits: [Edit], facts: KernelFacts = .none) -> EditTrace {
+        guard let result else {
+            return EditTrace(steps.map(\.edit) + edits, from: seed, facts: facts)
+        }
+        var trace = self
+        trace.steps += EditTrace(edits, from: result, facts: facts).steps
+        return trace
     }
 
     /// The unit after the last edit, when every edit applied.

@@ -34,8 +34,16 @@ import Testing
         let trace = EditTrace([edits[1], edits[0]], from: seed, facts: Self.scratch)
         #expect(trace.steps[0].description.text.hasPrefix("sort-to-selection no longer applies: "))
         #expect(trace.steps[0].after == nil && trace.steps[0].description.lines == nil)
-        #expect(trace.steps[1].description.text == "graft, not applied: edit 1 before it no longer applies")
+        #expect(trace.steps[1].description.text == "graft, not applied: an edit before it no longer applies")
         #expect(trace.result == nil)
+    }
+
+    @Test func extendingATraceDescribesTheNewEditsAsAWholeTraceWould() throws {
+        let (seed, edits) = try Self.graftThenSelect()
+        let whole = EditTrace(edits, from: seed, facts: Self.scratch)
+        let extended = EditTrace([edits[0]], from: seed, facts: Self.scratch).extended(with: [edits[1]], facts: Self.scratch)
+        #expect(extended.steps.map(\.description) == whole.steps.map(\.description))
+        #expect(extended.result == whole.result)
     }
 
     @Test func anEmptyListIsTheSeed() throws {
