@@ -11,5 +11,6 @@ public struct EditDescription: Sendable, Hashable, CustomStringConvertible {
         self.lines = lines
     }
 
+    /// The sentence.
     public var description: String { text }
 }

@@ -226,6 +226,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [helper, Corpus.switchMachine.source, Corpus.loopForms.source])
+    func anEditAtAnyNodeIsDescribedWithoutCrashing(_ source: String) throws {
+        let unit = try T.parse(source)
+        let printed = CPrinter.printWithLines(unit)
+        for op in MutationRegistry.operators {
+            let params = op.proposals(in: unit).first?.params ?? [:]
+            for entry in unit.allNodes() {
+                let description = EditDescriber.describe(Edit(op: op.name, site: entry.path, params: params), in: unit, printed: printed)
+                #expect(!description.text.isEmpty)
+            }
+        }
+    }
+
     @Test func anEditWithoutANodeIsDescribedAsSuch() throws {
         let unit = try T.parse(Self.loops)
         let description = EditDescriber.describe(Edit(op: "loop-unroll", site: [7, 0, 3], params: ["factor": 2]), in: unit)
