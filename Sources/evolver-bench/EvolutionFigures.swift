@@ -58,7 +58,7 @@ struct EvolutionFigures {
         if let why = try differential.disagreement(best, candidateIndex: summary.promotions, runSeed: 0xD1FF, evaluator: evaluator) {
             throw EvolverError.invalidRun("the best kernel of run \(summary.run) disagrees with the seed on fresh inputs: \(why)")
         }
-        let lineage = try svc.lineage(summary.run)
+        let lineage = try svc.lineage(summary.run, describing: false)
         let ops = (lineage.last?.editsFromSeed ?? []).map { String($0.prefix { $0 != "@" }) }
         var counts: [String: Int] = [:]
         for op in ops { counts[op, default: 0] += 1 }

@@ -23,6 +23,7 @@ struct ReplayCommand: ParsableCommand {
             print(try jsonString(report))
         } else if let d = report.firstDivergence {
             print("replay of \(report.run): DIVERGED at candidate \(d.candidate): \(d.field) was \(d.recorded), replay gives \(d.replayed) (\(report.candidatesChecked) candidates matched before)")
+            if let explanation = d.explanation { print("  \(explanation)") }
         } else {
             print("replay of \(report.run): identical (\(report.candidatesChecked) candidates: same source hashes, verdicts and decisions)")
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import EvolverCore
 import Foundation
-import KernelMutation
-import KernelSyntax
 
 /// `evolver show`: the lineage of promotions of a run.
 struct ShowCommand: ParsableCommand {
@@ -28,9 +26,10 @@ struct ShowCommand: ParsableCommand {
                              e.promotion, e.candidate ?? -1, String(e.sha256.prefix(16)), e.speedupVsSeed, e.speedupVsPrevious, (e.gain ?? 0) * 100, e.pValue ?? 1))
                 if let c = e.crossover {
                     let kind = c.crossover == "one_point" ? "one-point" : c.crossover
-                    print("    made by \(kind) crossover with \(c.otherParentSHA256.prefix(16))\(c.dropped.isEmpty ? "" : ", \(c.dropped.count) edits dropped (no longer applied): " + c.dropped.map { Edit(op: $0.op, site: NodePath($0.site), params: $0.params).description }.joined(separator: " "))")
+                    print("    made by \(kind) crossover with \(c.otherParentSHA256.prefix(16))\(c.dropped.isEmpty ? "" : ", \(c.dropped.count) edits dropped (no longer applied): " + c.dropped.map(\.op).joined(separator: ", "))")
                 }
-                for edit in e.edits { print("    \(edit)") }
+                print("    edits relative to \(e.relativeToText)\(e.describedEdits.isEmpty ? ": none" : ":")")
+                for edit in e.describedEdits { print("      \(edit.description)") }
             }
         }
     }

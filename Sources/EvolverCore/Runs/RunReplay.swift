@@ -9,6 +9,8 @@ public struct ReplayReport: Codable, Sendable, Equatable {
         public var field: String
         public var recorded: String
         public var replayed: String
+        /// The difference for a person, when the field alone does not say it (edits: the first that differs, described).
+        public var explanation: String? = nil
     }
 
     /// A promotion timed again (`--remeasure`).
@@ -54,12 +56,15 @@ final class ReplayJournal: RunJournal {
     struct Stop: Error {}
     let recorded: [CandidateRecord]
     let promotions: [PromotionRecord]
+    /// The run's seed, to describe edits that differ.
+    let base: EvolutionService.EditBase?
     var checked = 0
     var divergence: ReplayReport.Divergence?
 
-    init(recorded: [CandidateRecord], promotions: [PromotionRecord]) {
+    init(recorded: [CandidateRecord], promotions: [PromotionRecord], base: EvolutionService.EditBase? = nil) {
         self.recorded = recorded
         self.promotions = promotions
+        self.base = base
     }
 
     func record(_ generation: GenerationRecord) throws {
@@ -76,7 +81,10 @@ final class ReplayJournal: RunJournal {
                 ("machine code", r.evidence.image ?? "none", c.evidence.image ?? "none"),
                 ("same code as", r.evidence.sameCodeAs.map(String.init) ?? "none", c.evidence.sameCodeAs.map(String.init) ?? "none"),
             ]
-            if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) { return diverge(c.index, field, want, got) }
+            if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) {
+                let explanation = field == "edits" ? explain(recorded: r.edits, replayed: c.edits.map(\.record)) : nil
+                return diverge(c.index, field, want, got, explanation: explanation)
+            }
             checked += 1
         }
         if let p = generation.promotion {
@@ -92,8 +100,18 @@ final class ReplayJournal: RunJournal {
         return "\(origin.crossover) crossover with \(origin.otherParentSHA256), dropped \(origin.dropped.map { "\($0.op)@\($0.site)" })"
     }
 
-    private func diverge(_ index: Int, _ field: String, _ recorded: String, _ replayed: String) {
-        divergence = ReplayReport.Divergence(candidate: index, field: field, recorded: recorded, replayed: replayed)
+    private func diverge(_ index: Int, _ field: String, _ recorded: String, _ replayed: String, explanation: String? = nil) {
+        divergence = ReplayReport.Divergence(candidate: index, field: field, recorded: recorded, replayed: replayed, explanation: explanation)
+    }
+
+    /// The first edit where two edit lists differ, each described against the kernel it was applied to.
+    func explain(recorded: [EditRecord], replayed: [EditRecord]) -> String? {
+        guard let base else { return nil }
+        let k = zip(recorded, replayed).prefix { $0 == $1 }.count
+        func described(_ edits: [EditRecord]) -> String {
+            k < edits.count ? base.trace(Array(edits[...k])).steps[k].description.text : "none (\(edits.count) edits)"
+        }
+        return "edit \(k + 1): recorded \(described(recorded)); replayed \(described(replayed))"
     }
 }
 
@@ -119,7 +137,7 @@ extension EvolutionService {
         let evidence = Dictionary(uniqueKeysWithValues: recorded.map { ($0.index, $0.evidence) })
         let timeouts = Dictionary(uniqueKeysWithValues: recorded.filter { $0.verdict == Verdict.timeout.rawValue && ($0.stage == .cheap || $0.stage == .suite) }
             .map { ($0.index, (stage: $0.stage, detail: $0.detail)) })
-        let journal = ReplayJournal(recorded: recorded, promotions: promotions)
+        let journal = ReplayJournal(recorded: recorded, promotions: promotions, base: try? editBase(run))
         let judge = try Judge(seedOf: try judgeSandbox(), workerPath: workerPath)
         judge.adopt(source: scoringSource)
         let engine = try EvolutionEngine(

@@ -129,3 +129,20 @@ struct BranchToArithmetic: SiteOperator {
         }
     }
 }
+
+extension BranchToArithmetic: EditDescribing {
+    /// "replace the branch `if (b[j] < a[i])` at line 84 by `u2 = u2 + (b[j] < a[i]) * 2;`"; for
+    /// `if (a && b)`: "… by `if (a)` around `x = x + (b) * e;`".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let head = "replace the branch \(site.code(site.site)) \(site.at(site.site))"
+        switch site.applied()?.statement(at: site.site) {
+        case .ifStatement(let a, let then, nil)? where then.items.count == 1:
+            return EditDescription(head + " by `if (\(CodeSnippet.shortened(CPrinter.print(a))))` around \(site.code(then.items[0]))",
+                                   lines: site.lines(site.site))
+        case let statement?:
+            return EditDescription(head + " by \(site.code(statement))", lines: site.lines(site.site))
+        case nil:
+            return EditDescription(head + " by arithmetic", lines: site.lines(site.site))
+        }
+    }
+}

@@ -58,3 +58,16 @@ struct BranchToSelect: SiteOperator {
         }]
     }
 }
+
+extension BranchToSelect: EditDescribing {
+    /// "turn `if (x[i] > m)` at line 30 into `m = x[i] > m ? x[i] : m;`".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        var lines = site.lines(site.site)
+        if case .ifStatement(_, let then, nil)? = site.analysis.statement(at: site.site), SelectLegality.singleReturn(then) != nil,
+           let block = site.blockSite(site.site) {
+            lines = DescriptionSite.union(lines, site.lines(block.path(ofItem: block.index + 1)))
+        }
+        let into = site.applied()?.statement(at: site.site).map { " into \(site.code($0))" } ?? " into a conditional expression"
+        return EditDescription("turn \(site.code(site.site)) \(site.at(site.site))\(into)", lines: lines)
+    }
+}

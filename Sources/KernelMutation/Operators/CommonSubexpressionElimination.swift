@@ -79,3 +79,16 @@ struct CommonSubexpressionElimination: SiteOperator {
         return nil
     }
 }
+
+extension CommonSubexpressionElimination: EditDescribing {
+    /// "compute `i * m + j` once in a local for its uses at lines 103–104".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        guard let block = site.analysis.enclosingBlockItem(of: site.site) else {
+            return EditDescription("compute \(site.code(site.site)) once in a local \(site.at(site.site))", lines: site.lines(site.site))
+        }
+        let items = site.changedItems(of: block, in: site.applied(), inserted: 1)
+        let lines = DescriptionSite.union(site.lines(block.path(ofItem: items.lowerBound)), site.lines(block.path(ofItem: items.upperBound)))
+        let uses = items.count == 1 ? "its uses at line \(site.line(site.site))" : "its uses at \(DescriptionSite.lineWord(site.line(block.path(ofItem: items.lowerBound))...site.line(block.path(ofItem: items.upperBound))))"
+        return EditDescription("compute \(site.code(site.site)) once in a local for \(uses)", lines: lines)
+    }
+}

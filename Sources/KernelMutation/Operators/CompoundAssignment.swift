@@ -41,3 +41,11 @@ struct CompoundAssignment: SiteOperator {
         return [Plan { try unit.replacing(site, with: rewritten) }]
     }
 }
+
+extension CompoundAssignment: EditDescribing {
+    /// "rewrite `u2 = u2 + 2` as `u2 += 2` at line 83".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let rewritten = site.applied()?.expression(at: site.site).map { " as \(site.code($0))" } ?? ""
+        return EditDescription("rewrite \(site.code(site.site))\(rewritten) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

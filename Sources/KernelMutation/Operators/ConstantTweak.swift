@@ -43,3 +43,12 @@ struct ConstantTweak: SiteOperator {
         return plans
     }
 }
+
+extension ConstantTweak: EditDescribing {
+    /// "change `2` to `3` in `child = 2 * i + 1;` at line 25".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let statement = site.statementPath(containing: site.site) ?? site.site
+        let to = site.applied()?.expression(at: site.site).map { " to \(site.code($0))" } ?? ""
+        return EditDescription("change \(site.code(site.site))\(to) in \(site.code(statement)) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

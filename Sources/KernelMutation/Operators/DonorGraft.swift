@@ -63,3 +63,21 @@ struct DonorGraft: SiteOperator {
         return g
     }
 }
+
+extension DonorGraft: EditDescribing {
+    /// "graft donor `evs_quick_sort_i64` in place of `heap_sort` (line 44)".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        var reordering = InPlaceReordering(site.unit)
+        let name = site.analysis.node(at: site.site).flatMap { node -> String? in
+            if case .external(.function(let f)) = node { return f.name } else { return nil }
+        }
+        let type = name.flatMap { reordering.elementType(of: $0) }.flatMap(DonorType.init)
+        let donors = DonorLibrary.donors
+        var donor = "?"
+        if let index = site.edit.params["donor"], donors.indices.contains(index) {
+            donor = type.map { donors[index].functionName(for: $0) } ?? donors[index].name
+        }
+        return EditDescription("graft donor `\(donor)` in place of \(site.code(site.site)) (line \(site.line(site.site)))",
+                               lines: site.lines(site.site))
+    }
+}

@@ -82,3 +82,21 @@ struct InductionVariable: SiteOperator {
             && !context.effects(of: loop.start).hasSideEffects
     }
 }
+
+extension InductionVariable: EditDescribing {
+    /// "make `i * m` (line 103) an induction variable of `for (i = 0; i < n; i++)` at line 102".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        var loopPath: NodePath?
+        if case .binary(.multiply, let l, let r)? = site.analysis.expression(at: site.site) {
+            for case .identifier(let v) in [l, r] where loopPath == nil {
+                loopPath = enclosingLoop(over: v, of: site.site, in: site.analysis)?.0
+            }
+        }
+        guard let loopPath else {
+            return EditDescription("make \(site.code(site.site)) \(site.at(site.site)) an induction variable", lines: site.lines(site.site))
+        }
+        return EditDescription(
+            "make \(site.code(site.site)) (line \(site.line(site.site))) an induction variable of \(site.code(loopPath)) \(site.at(loopPath))",
+            lines: site.lines(loopPath))
+    }
+}

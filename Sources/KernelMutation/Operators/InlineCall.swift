@@ -133,3 +133,12 @@ struct InlineCall: SiteOperator {
         }
     }
 }
+
+extension InlineCall: EditDescribing {
+    /// "inline `twice_median(sa, n)` at line 110" (form 1: "… as a block").
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let form = site.edit.params["form"] == 1 ? " as a block" : ""
+        let rewritten = site.edit.params["form"] == 1 ? site.statementPath(containing: site.site) ?? site.site : site.site
+        return EditDescription("inline \(site.code(site.site)) \(site.at(site.site))\(form)", lines: site.lines(rewritten))
+    }
+}

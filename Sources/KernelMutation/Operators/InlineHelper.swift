@@ -54,3 +54,16 @@ struct InlineHelper: SiteOperator {
         return current
     }
 }
+
+extension InlineHelper: EditDescribing {
+    /// "inline `max2` at its 4 calls (lines 20–31)".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        guard case .external(.function(let helper))? = site.analysis.node(at: site.site) else {
+            return EditDescription("inline \(site.code(site.site)) at every call", lines: site.lines(site.site))
+        }
+        let calls = Self.calls(of: helper.name, in: site.unit)
+        let lines = calls.compactMap { site.printed.lines(of: $0) }.reduce(nil) { DescriptionSite.union($0, $1) }
+        let whereText = lines.map { " (\(DescriptionSite.lineWord($0)))" } ?? ""
+        return EditDescription("inline `\(helper.name)` at its \(calls.count) calls\(whereText)", lines: lines)
+    }
+}

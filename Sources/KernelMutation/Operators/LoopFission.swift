@@ -40,3 +40,12 @@ struct LoopFission: SiteOperator {
         return plans
     }
 }
+
+extension LoopFission: EditDescribing {
+    /// "split `for (i = 0; i < n; i++)` at line 10 in two before `t = x[i];` (line 12)".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let item = site.site.appending(3).appending(site.edit.params["at"] ?? 0)
+        return EditDescription("split \(site.code(site.site)) \(site.at(site.site)) in two before \(site.code(item)) (line \(site.line(item)))",
+                               lines: site.lines(site.site))
+    }
+}

@@ -46,3 +46,15 @@ struct LoopFusion: SiteOperator {
         }]
     }
 }
+
+extension LoopFusion: EditDescribing {
+    /// "fuse `for (i = 0; i < n; i++)` at line 10 with the same loop at line 14".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        guard let block = site.blockSite(site.site) else {
+            return EditDescription("fuse \(site.code(site.site)) \(site.at(site.site)) with the loop after it", lines: site.lines(site.site))
+        }
+        let next = block.path(ofItem: block.index + 1)
+        return EditDescription("fuse \(site.code(site.site)) \(site.at(site.site)) with the same loop at line \(site.line(next))",
+                               lines: DescriptionSite.union(site.lines(site.site), site.lines(next)))
+    }
+}

@@ -77,3 +77,16 @@ struct LoopInvariantCodeMotion: SiteOperator {
         throw refuse(site, "the expression is not inside a loop")
     }
 }
+
+extension LoopInvariantCodeMotion: EditDescribing {
+    /// "hoist `k / 2 - 1` (line 41) out of `for (i = 0; i < n; i++)` at line 40".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        guard let loopPath = try? enclosingLoop(of: site.site, in: site.analysis) else {
+            return EditDescription("hoist \(site.code(site.site)) \(site.at(site.site)) out of its loop", lines: site.lines(site.site))
+        }
+        let line = site.line(site.site)
+        let start = site.line(loopPath)
+        return EditDescription("hoist \(site.code(site.site)) (line \(line)) out of \(site.code(loopPath)) at line \(start)",
+                               lines: min(start, line)...max(start, line))
+    }
+}

@@ -43,3 +43,11 @@ struct LoopUnroll: SiteOperator {
         }
     }
 }
+
+extension LoopUnroll: EditDescribing {
+    /// "unroll `for (j = 0; j < m; j++)` at line 52 by 8".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        EditDescription("unroll \(site.code(site.site)) \(site.at(site.site)) by \(site.edit.params["factor"] ?? 0)",
+                        lines: site.lines(site.site))
+    }
+}

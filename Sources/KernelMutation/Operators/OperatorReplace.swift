@@ -43,3 +43,22 @@ struct OperatorReplace: SiteOperator {
         }
     }
 }
+
+extension OperatorReplace: EditDescribing {
+    /// "replace `+` by `-` in `s = s + x[i];` at line 20"; the expression itself instead of its
+    /// statement when the statement has that operator more than once.
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let statement = site.statementPath(containing: site.site) ?? site.site
+        guard case .binary(let op, _, _)? = site.analysis.expression(at: site.site) else {
+            return EditDescription("replace an operator in \(site.code(statement)) \(site.at(site.site))", lines: site.lines(site.site))
+        }
+        let cases = BinaryOperator.allCases
+        let to = site.edit.params["to"].flatMap { cases.indices.contains($0) ? cases[$0] : nil }
+        var context = site.code(statement)
+        if case .statement(let s)? = site.node(statement) {
+            let text = CPrinter.print(s)
+            if text.components(separatedBy: " \(op.rawValue) ").count > 2 { context = site.code(site.site) }
+        }
+        return EditDescription("replace `\(op.rawValue)` by `\(to?.rawValue ?? "?")` in \(context) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

@@ -104,3 +104,17 @@ struct PointerWalk: SiteOperator {
         }
     }
 }
+
+extension PointerWalk: EditDescribing {
+    /// "walk `a` with a pointer in `for (i = 0; i < n; i++)` at line 10".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        var name = "an array"
+        if let statement = site.analysis.statement(at: site.site), let loop = CanonicalLoop(statement),
+           let context = site.analysis.context(at: site.site) {
+            let bases = eligibleBases(loop, context: context, loopWrites: context.effects(of: statement).writes,
+                                      bodyDeclares: context.effects(of: loop.body).declares)
+            if let index = site.edit.params["base"], bases.indices.contains(index) { name = "`\(bases[index].name)`" }
+        }
+        return EditDescription("walk \(name) with a pointer in \(site.code(site.site)) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

@@ -32,3 +32,11 @@ struct ReorderIndependent: SiteOperator {
         return [Plan { try block.replacing(block.index..<(block.index + 2), with: [second, first], in: unit) }]
     }
 }
+
+extension ReorderIndependent: EditDescribing {
+    /// "swap the independent `a = b;` and `c = d;` at lines 12–13".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let pair = StatementSwap.pair(site)
+        return EditDescription("swap the independent \(pair.text)", lines: pair.lines)
+    }
+}

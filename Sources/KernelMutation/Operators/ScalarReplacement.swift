@@ -87,3 +87,23 @@ struct ScalarReplacement: SiteOperator {
         }]
     }
 }
+
+extension ScalarReplacement: EditDescribing {
+    /// "keep `x[i]` in a local in `sift_down`, line 14" (a load), or "keep the value stored to
+    /// `x[i]` in a local in `sift_down`, lines 14–16" (store forwarding).
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let function = site.function(containing: site.site).map { " in `\($0)`" } ?? ""
+        guard let block = site.analysis.enclosingBlockItem(of: site.site), let x = site.analysis.expression(at: site.site) else {
+            return EditDescription("keep \(site.code(site.site)) in a local\(function), line \(site.line(site.site))", lines: site.lines(site.site))
+        }
+        var isStore = false
+        if case .expression(.assignment(.assign, x, _)) = block.statement, site.site == block.path(ofItem: block.index).appending(0).appending(0) {
+            isStore = true
+        }
+        let items = site.changedItems(of: block, in: site.applied(), inserted: 1)
+        let first = site.line(block.path(ofItem: items.lowerBound)), last = site.line(block.path(ofItem: items.upperBound))
+        let lines = DescriptionSite.union(site.lines(block.path(ofItem: items.lowerBound)), site.lines(block.path(ofItem: items.upperBound)))
+        let what = isStore ? "the value stored to \(site.code(site.site))" : site.code(site.site)
+        return EditDescription("keep \(what) in a local\(function), \(DescriptionSite.lineWord(first...max(first, last)))", lines: lines)
+    }
+}

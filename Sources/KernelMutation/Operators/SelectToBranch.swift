@@ -47,3 +47,10 @@ struct SelectToBranch: SiteOperator {
         }
     }
 }
+
+extension SelectToBranch: EditDescribing {
+    /// "turn `m = x[i] > m ? x[i] : m;` at line 30 into an `if`".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        EditDescription("turn \(site.code(site.site)) \(site.at(site.site)) into an `if`", lines: site.lines(site.site))
+    }
+}

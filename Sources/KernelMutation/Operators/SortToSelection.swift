@@ -338,3 +338,30 @@ struct RegionFacts {
         }
     }
 }
+
+extension SortToSelection: EditDescribing {
+    /// "replace the sort `heap_sort(diff, nm);` at line 110 by a selection of the positions read
+    /// after it (`evs_select_range_i64`)".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let selector = Self.selector(site, sortedType)
+        return EditDescription("replace the sort \(site.code(site.site)) \(site.at(site.site)) by a selection of the positions read after it\(selector.map { " (`\($0)`)" } ?? "")",
+                               lines: site.lines(site.site))
+    }
+
+    /// The name of the selection donor for the element type the call at the site sorts.
+    static func selector(_ site: DescriptionSite, _ sortedType: (String, TranslationUnit) -> DonorType?) -> String? {
+        guard case .expression(.call(let sort, _))? = site.analysis.statement(at: site.site),
+              let type = sortedType(sort, site.unit),
+              let select = DonorLibrary.donors.first(where: { $0.job == "select_range" }) else { return nil }
+        return select.functionName(for: type)
+    }
+}
+
+extension GraftSelection: EditDescribing {
+    /// "graft the selection donor `evs_select_range_i64` in place of the sort `sort_int(d, nm);` at line 110".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let selector = SortToSelection.selector(site, rewrite.sortedType) ?? "evs_select_range"
+        return EditDescription("graft the selection donor `\(selector)` in place of the sort \(site.code(site.site)) \(site.at(site.site))",
+                               lines: site.lines(site.site))
+    }
+}

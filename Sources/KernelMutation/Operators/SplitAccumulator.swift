@@ -116,3 +116,19 @@ struct SplitAccumulator: SiteOperator {
             && !loop.bound.contains { $0 == .identifier(s) }
     }
 }
+
+extension SplitAccumulator: EditDescribing {
+    /// "split the sum `s` of `for (i = 0; i < n; i++)` at line 20 into 4 accumulators".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        var name = "?"
+        if let statement = site.analysis.statement(at: site.site), let loop = CanonicalLoop(statement),
+           let context = site.analysis.context(at: site.site) {
+            let accumulators = candidates(loop.body).filter { eligible($0, loop: loop, context: context) }
+            if let index = site.edit.params["accumulator"], accumulators.indices.contains(index) { name = accumulators[index] }
+        }
+        let kind = floatingPoint ? "floating-point sum" : "sum"
+        return EditDescription(
+            "split the \(kind) `\(name)` of \(site.code(site.site)) \(site.at(site.site)) into \(site.edit.params["ways"] ?? 0) accumulators",
+            lines: site.lines(site.site))
+    }
+}

@@ -19,3 +19,10 @@ struct StatementDelete: SiteOperator {
         return [Plan { try block.replacing(block.index..<(block.index + 1), with: [], in: unit) }]
     }
 }
+
+extension StatementDelete: EditDescribing {
+    /// "delete `x = x + 1;` at line 30".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        EditDescription("delete \(site.code(site.site)) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

@@ -24,3 +24,10 @@ struct StatementDuplicate: SiteOperator {
         return [Plan { try block.inserting([s], before: block.index + 1, in: unit) }]
     }
 }
+
+extension StatementDuplicate: EditDescribing {
+    /// "duplicate `x = x + 1;` at line 30".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        EditDescription("duplicate \(site.code(site.site)) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}

@@ -75,3 +75,12 @@ struct StrengthReduction: SiteOperator {
         return false
     }
 }
+
+extension StrengthReduction: EditDescribing {
+    /// "replace `2 * i` by `i << 1` in `child = 2 * i + 1;` at line 25".
+    func describe(_ site: DescriptionSite) -> EditDescription {
+        let statement = site.statementPath(containing: site.site) ?? site.site
+        let by = site.applied()?.expression(at: site.site).map { " by \(site.code($0))" } ?? " by a shift or mask"
+        return EditDescription("replace \(site.code(site.site))\(by) in \(site.code(statement)) \(site.at(site.site))", lines: site.lines(site.site))
+    }
+}
