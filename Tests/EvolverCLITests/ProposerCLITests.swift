@@ -69,7 +69,7 @@ import TestSupport
         #expect(external(candidates[promoted.candidateIndex]), "the promotion is the proposal")
 
         let show = try CommandRunner.evolver(["show", "r0001", "--store", store.path])
-        #expect(show.status == 0 && show.stdout.contains("external"), "\(show.stdout)")
+        #expect(show.status == 0 && show.stdout.contains("replace the whole kernel by source 0 of proposal 1 from `"), "\(show.stdout)")
         // The proposer and its folder are gone: a replay reads the journaled replies.
         try FileManager.default.removeItem(at: folder)
         try FileManager.default.removeItem(at: proposer)

@@ -81,15 +81,8 @@ public struct OffspringPlanner {
 
     /// Takes in a journaled exchange's sources (a resumed run or a replay rebuilds members on them).
     public mutating func register(_ record: ProposalRecord) {
-        guard case .success(let sources) = ProposalReply.sources(in: record.reply) else { return }
-        for outcome in record.outcomes where outcome.sha256 != nil && outcome.source < sources.count {
-            if let unit = try? CParser.parse(sources[outcome.source], fileName: Self.proposalFileName(record.number, outcome.source)) {
-                proposed[record.number, default: [:]][outcome.source] = unit
-            }
-        }
+        proposed[record.number] = record.proposedUnits()
     }
-
-    static func proposalFileName(_ number: Int, _ source: Int) -> String { "proposal-\(number)-\(source).c" }
 
     /// Offspring from the run's outside proposer: each of `count` slots goes to it with its share;
     /// if any does, one request for a tournament-selected parent, and the first new sources of the
@@ -125,7 +118,7 @@ public struct OffspringPlanner {
             }
             let unit: TranslationUnit
             do {
-                unit = try CParser.parse(text, fileName: Self.proposalFileName(number, i))
+                unit = try CParser.parse(text, fileName: ProposalRecord.fileName(number, i))
             } catch {
                 record.outcomes.append(.init(source: i, sha256: nil, candidate: nil, note: "refused: \(error.localizedDescription)"))
                 continue

@@ -72,7 +72,7 @@ extension EvolutionService {
             entry.relativeToCandidate = parent.candidate
             if let base, let parentTrace = traces[parent.promotion] {
                 // The parent's edits were described with it; only the new ones are replayed.
-                let trace = parentTrace.extended(with: new.map(Edit.init), facts: base.facts)
+                let trace = parentTrace.extended(with: new.map(Edit.init), facts: base.facts, outside: base.outside)
                 entry.describedEdits = trace.steps.suffix(new.count).map(DescribedEdit.init)
                 traces[p.number] = trace
             }

@@ -23,13 +23,21 @@ public struct EditTrace: Sendable {
     ///
     /// An edit that does not apply is described as such, with the reason; the edits after it
     /// are not applied (the unit they were made for is unknown) and say so.
-    public init(_ edits: [Edit], from seed: TranslationUnit, facts: KernelFacts = .none) {
+    /// - Parameter outside: the kernel and description of an edit the registry does not know
+    ///   (a proposal from outside the evolver replaces the whole kernel), or nil.
+    public init(_ edits: [Edit], from seed: TranslationUnit, facts: KernelFacts = .none,
+                outside: (Edit) -> (unit: TranslationUnit, description: String)? = { _ in nil }) {
         var steps: [Step] = []
         var current: TranslationUnit? = seed
         for edit in edits {
             guard let unit = current else {
                 steps.append(Step(edit: edit, description: EditDescription(
                     "\(edit.op), not applied: an edit before it no longer applies", lines: nil), before: seed, after: nil))
+                continue
+            }
+            if MutationRegistry.named(edit.op) == nil, let replaced = outside(edit) {
+                steps.append(Step(edit: edit, description: EditDescription(replaced.description, lines: nil), before: unit, after: replaced.unit))
+                current = replaced.unit
                 continue
             }
             do {
@@ -48,12 +56,13 @@ public struct EditTrace: Sendable {
     }
 
     /// This trace followed by `edits`, applied to its result (each earlier step is kept as it is).
-    public func extended(with edits: [Edit], facts: KernelFacts = .none) -> EditTrace {
+    public func extended(with edits: [Edit], facts: KernelFacts = .none,
+                         outside: (Edit) -> (unit: TranslationUnit, description: String)? = { _ in nil }) -> EditTrace {
         guard let result else {
-            return EditTrace(steps.map(\.edit) + edits, from: seed, facts: facts)
+            return EditTrace(steps.map(\.edit) + edits, from: seed, facts: facts, outside: outside)
         }
         var trace = self
-        trace.steps += EditTrace(edits, from: result, facts: facts).steps
+        trace.steps += EditTrace(edits, from: result, facts: facts, outside: outside).steps
         return trace
     }
 
