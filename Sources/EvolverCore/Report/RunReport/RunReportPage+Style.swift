@@ -27,6 +27,7 @@ extension RunReportPage {
         table.data th, table.data td { border-bottom: 1px solid #eeeeee; padding: 4px 10px; text-align: left; vertical-align: top; }
         table.data thead th { border-bottom: 2px solid #cccccc; font-size: 13px; }
         table.data tfoot th, table.data tfoot td { border-top: 2px solid #cccccc; }
+        table.data td code { white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.detail { max-width: 560px; word-break: break-word; font-size: 12.5px; color: #444444; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
