@@ -144,6 +144,7 @@ struct ReportCLITests {
     }
 
     @Test func aHeadlessBrowserDrawsTheBestSpeedupPlotWhereThePageSaysItIs() throws {
+        try #require(HeadlessBrowser.executable() != nil, "chromium is not installed: 'make deps' (as root) installs Debian's chromium package")
         let tmp = try TempDirectory()
         let store = try recordRun(tmp, ["--candidates", "12"])
         let file = tmp.url.appendingPathComponent("report.html")
