@@ -1,7 +1,8 @@
 # evolver — a sandboxed, self-modifying program evolver.
 #
 # Targets:
-#   make deps    install what is missing on a fresh Debian machine (as root): libtcc-dev, tcc, libsqlite3-dev, gcc
+#   make deps    install what is missing on a fresh Debian machine (as root): libtcc-dev, tcc, libsqlite3-dev, gcc,
+#                and chromium (large; the tests render `evolver report`'s page with it headless)
 #   make build   build the evolver, its worker and the benchmark tool
 #   make run     build, then evolve the `score` kernel for the default budget (60 s) with `evolver run`
 #   make test    build, then run the whole test suite (unit, hostile-kernel corpus, end-to-end)
@@ -15,7 +16,7 @@ SWIFT ?= swift
 CONFIG ?= release
 TEST_CONFIG ?= debug
 BENCH_CONFIG ?= release
-PACKAGES := libtcc-dev tcc libsqlite3-dev gcc
+PACKAGES := libtcc-dev tcc libsqlite3-dev gcc chromium
 TCC_LIB := /usr/lib/x86_64-linux-gnu/tcc/libtcc1.a
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 

@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "KernelSyntaxTests", dependencies: ["KernelSyntax", "KernelTestSupport"]),
         .testTarget(name: "KernelMutationTests", dependencies: ["KernelMutation", "KernelSyntax", "KernelTestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EvolverCLITests", dependencies: ["TestSupport", "RunStore"]),
     ]
 )

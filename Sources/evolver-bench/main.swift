@@ -14,7 +14,7 @@ while let a = arguments.next() {
     case "--aa-trials": aaTrials = Int(arguments.next() ?? "") ?? aaTrials
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,float,replay,self,policy,report,kill9]\n".utf8))
+        FileHandle.standardError.write(Data("usage: evolver-bench [--output FILE] [--aa-trials N] [--only compile,eval,aa,check,ratio,evolve,float,replay,report,self,policy,kill9]\n".utf8))
         exit(2)
     }
 }
@@ -146,6 +146,8 @@ if wanted("evolve") {
 let speedupRuns = (wanted("evolve") ? [("score", "speedup_score_120s", ">= 4"), ("smith-waterman", "speedup_sw_120s", ">= 1.5")] : [])
     + (wanted("evolve") || wanted("float") ? [("heat", "speedup_float_120s", "report")] : [])
 var dedupCounts: (twins: Int, all: Int) = (0, 0)
+/// A `score` run long enough for `report_seconds`, when the speedup runs recorded one.
+var reportRun: (EvolutionService, RunSummary)?
 for (name, figure, goal) in speedupRuns {
     var speedups: [Double] = []
     var notes: [String] = []
@@ -155,6 +157,7 @@ for (name, figure, goal) in speedupRuns {
         let winner = try evolution.winner(svc, summary)
         speedups.append(measured)
         notes.append(String(format: "seed %llu: %.3fx (%d promotions, run estimate %.3fx; %@)", seed, measured, summary.promotions, summary.bestSpeedup, winner))
+        if name == "score", reportRun == nil, summary.candidates >= ReportFigure.minimumCandidates { reportRun = (svc, summary) }
         if name == "score" {
             let candidates = try svc.store.candidates(run: summary.run)
             dedupCounts.twins += candidates.filter { $0.evidence.sameCodeAs != nil }.count
@@ -194,6 +197,13 @@ if wanted("replay") {
     let external = try svc.store.candidates(run: s.run).filter { $0.edits.contains { $0.op == ExternalEdit.op } }.count
     figures.add("replay_identical_proposer", report.identical ? 1 : 0, goal: "1",
                 note: "\(report.candidatesChecked) of \(s.candidates) candidates re-derived with the proposer deleted (\(exchanges.count) exchanges journaled, \(external) candidates on proposals)\(report.firstDivergence.map { ", diverged at \($0.candidate): \($0.field) \($0.recorded) recorded, \($0.replayed) replayed" } ?? "")")
+}
+if wanted("report") {
+    let (svc, s) = try reportRun ?? evolution.run("score", seed: 5, seconds: nil, candidates: ReportFigure.minimumCandidates)
+    let figure = ReportFigure(evolverPath: products.appendingPathComponent("evolver").path, sandboxesPath: catalog.root.path, scratch: scratch)
+    let (seconds, bytes) = try figure.measure(store: svc.store, runID: s.run)
+    figures.add("report_seconds", seconds, goal: "<= 2",
+                note: String(format: "evolver report of a %d-candidate score run (%d promotions), median of 3; page %.0f KB", s.candidates, s.promotions, Double(bytes) / 1024))
 }
 if wanted("self") {
     var selfHosting = SelfHostingFigures(

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The result of running a built executable.
 public struct CommandResult: Sendable {
     public var status: Int32
@@ -10,7 +14,9 @@ public struct CommandResult: Sendable {
 /// Runs built binaries the way a user does, capturing output and exit status.
 public enum CommandRunner {
     /// Runs `executable` with `arguments` in `directory` (default: the package root).
-    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult {
+    /// - Parameter timeout: seconds after which the process is killed (SIGKILL); nil waits for ever.
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+                           timeout: Double? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -21,6 +27,10 @@ public enum CommandRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let pid = process.processIdentifier
+        let deadline = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline) }
+        defer { deadline.cancel() }
         // Read both pipes before waiting, so a large output cannot block the child.
         final class Box: @unchecked Sendable { var data = Data() }
         let errBox = Box()
@@ -35,6 +45,7 @@ public enum CommandRunner {
         group.wait()
         let errData = errBox.data
         process.waitUntilExit()
+        deadline.cancel()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 

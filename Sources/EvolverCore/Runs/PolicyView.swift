@@ -85,16 +85,14 @@ extension EvolutionService {
         try Set(store.runs().map(\.manifest.sandbox)).sorted().filter { try !store.policies(sandbox: $0).allSatisfy(\.learned.isEmpty) }
     }
 
-    /// A run's policy as its journal leaves it: its prior and every recorded candidate folded in
+    /// A run's policy as its journal leaves it: its recorded prior, then every candidate in
     /// order (nil: the run drew uniformly, recorded before policies existed).
-    public func policy(afterRun id: String) throws -> (view: PolicyView, policy: OperatorPolicy)? {
-        let run = try store.run(id)
+    static func policy(of run: RunRecord, record: RunPolicyRecord?, candidates: [CandidateRecord]) throws -> OperatorPolicy? {
         let options = try Self.options(of: run)
         guard let settings = options.policy else { return nil }
-        let record = try store.policy(run: id)
         var policy = OperatorPolicy(settings: settings, operators: options.operators ?? [], crossoverShare: options.crossoverShare ?? 0,
                                     prior: record?.prior ?? [:])
-        for c in try store.candidates(run: id) { policy.record(ArmApplication(c)) }
-        return (PolicyView(sandbox: run.manifest.sandbox, learnedFrom: record?.learnedFrom ?? [], policy: policy, tallies: policy.own), policy)
+        for c in candidates { policy.record(ArmApplication(c)) }
+        return policy
     }
 }

@@ -155,7 +155,7 @@ extension EvolutionService {
             """ + kernel.source
     }
 
-    private func seedSHA256(_ run: RunRecord) throws -> String {
+    func seedSHA256(_ run: RunRecord) throws -> String {
         let sandbox = try catalog.load(run.manifest.sandbox)
         return Hashing.sha256Hex(CPrinter.print(try CParser.parse(sandbox.seedSource, fileName: "seed.c")))
     }

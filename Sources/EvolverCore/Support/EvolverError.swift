@@ -8,6 +8,8 @@ public enum EvolverError: LocalizedError, Equatable {
     case sandboxesNotFound(String)
     /// A file of the sandbox is missing or unreadable.
     case unreadableFile(String)
+    /// An output file could not be written (its folder is missing or not writable).
+    case unwritableFile(String)
     /// A fixed file of the sandbox does not match its lock.
     case lockMismatch(sandbox: String, file: String)
     /// The sandbox has no lock file yet.
@@ -31,6 +33,8 @@ public enum EvolverError: LocalizedError, Equatable {
             return "cannot find the Sandboxes folder: \(detail)"
         case .unreadableFile(let path):
             return "cannot read \(path)"
+        case .unwritableFile(let path):
+            return "cannot write \(path)"
         case .lockMismatch(let sandbox, let file):
             return "sandbox '\(sandbox)': fixed file \(file) does not match lock.json (run 'evolver sandbox lock \(sandbox)' after a deliberate change)"
         case .missingLock(let sandbox):
