@@ -170,10 +170,20 @@ public struct OffspringPlanner {
             let parent = Population.tournament(state.population, size: tournamentSize, rng: &state.rng)
             guard let parentUnit = try? unit(of: parent) else { continue }
             guard !operators.isEmpty else { break }
-            let op = drawn ?? operators[state.rng.below(operators.count)]
-            let key = parent.sha256 + "/" + op.name
-            let proposals = self.proposals[key] ?? op.proposals(in: parentUnit, facts: facts)
-            self.proposals[key] = proposals
+            var op = drawn ?? operators[state.rng.below(operators.count)]
+            var proposals = self.proposals(of: op, on: parent, parentUnit)
+            if let adaptive, proposals.isEmpty {
+                // The arm has nothing to offer this parent: the draw is taken again among the other
+                // operators (the same as drawing from the policy restricted to those that can edit it),
+                // so an arm whose gains are used up cannot hold its credit's share of the draws.
+                var excluded: Set<String> = [op.name, ArmApplication.crossoverArm]
+                while proposals.isEmpty, let arm = adaptive.draw(&state.rng, excluding: excluded) {
+                    excluded.insert(arm)
+                    guard let next = operatorsByName[arm] else { continue }
+                    op = next
+                    proposals = self.proposals(of: op, on: parent, parentUnit)
+                }
+            }
             guard !proposals.isEmpty else { continue }
             let edit = proposals[state.rng.below(proposals.count)]
             guard let child = try? op.apply(edit, to: parentUnit, facts: facts) else { continue }
@@ -186,6 +196,15 @@ public struct OffspringPlanner {
                 unit: child, source: source, sha256: sha))
         }
         return result
+    }
+
+    /// `op`'s proposals on `parent` (computed once per parent and operator).
+    private mutating func proposals(of op: any MutationOperator, on parent: SearchState.Member, _ unit: TranslationUnit) -> [Edit] {
+        let key = parent.sha256 + "/" + op.name
+        if let cached = proposals[key] { return cached }
+        let computed = op.proposals(in: unit, facts: facts)
+        proposals[key] = computed
+        return computed
     }
 
     /// One crossover offspring of two distinct tournament-selected members, or nil when the

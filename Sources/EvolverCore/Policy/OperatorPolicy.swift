@@ -68,14 +68,22 @@ public struct OperatorPolicy: Sendable {
 
     /// Draws an arm with `probabilities()` (one number from `rng`).
     public func draw(_ rng: inout SplitMix64) -> String {
-        let p = probabilities()
-        let u = rng.unit() * p.reduce(0, +)
+        draw(&rng, excluding: []) ?? arms.last ?? ArmApplication.crossoverArm
+    }
+
+    /// Draws an arm with `probabilities()` restricted to the arms not in `excluded` (one number
+    /// from `rng`), or nil when none of them can be drawn.
+    public func draw(_ rng: inout SplitMix64, excluding excluded: Set<String>) -> String? {
+        let p = zip(arms, probabilities()).map { excluded.contains($0) ? 0 : $1 }
+        let total = p.reduce(0, +)
+        guard total > 0 else { return nil }
+        let u = rng.unit() * total
         var sum = 0.0
-        for (arm, q) in zip(arms, p) {
+        for (arm, q) in zip(arms, p) where q > 0 {
             sum += q
             if u < sum { return arm }
         }
-        return arms.last ?? ArmApplication.crossoverArm
+        return zip(arms, p).filter { $0.1 > 0 }.last?.0
     }
 
     /// The tallies of earlier runs a new `learned` run on the same sandbox starts from: the sum of

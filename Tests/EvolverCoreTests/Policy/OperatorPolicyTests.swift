@@ -48,6 +48,17 @@ struct OperatorPolicyTests {
         for arm in ["a", "c", "d", "crossover"] { #expect(counts[arm, default: 0] > 700, "\(arm) still drawn: \(counts)") }
     }
 
+    @Test func aDrawAmongTheArmsLeftKeepsTheirProportions() {
+        var p = policy()
+        p.record(application("b", gain: log(1.3)))
+        var rng = SplitMix64(seed: 3)
+        var counts: [String: Int] = [:]
+        for _ in 0..<20_000 { counts[p.draw(&rng, excluding: ["b", "crossover"]) ?? "none", default: 0] += 1 }
+        #expect(counts["b"] == nil && counts["crossover"] == nil && counts["none"] == nil)
+        for arm in ["a", "c", "d"] { #expect(abs(Double(counts[arm] ?? 0) / 20_000 - 1.0 / 3) < 0.02, "\(counts)") }
+        #expect(p.draw(&rng, excluding: Set(p.arms)) == nil)
+    }
+
     @Test func extremeCreditKeepsARareBigGainWhereTheMeanDilutesIt() {
         var extreme = policy(credit: .extreme), mean = policy(credit: .mean)
         for p in [0, 1] {
