@@ -6,7 +6,7 @@ import GRDB
 /// `sqlite3 evolver.sqlite .schema` reads as documentation.
 enum Schema {
     /// The schema version this code writes and understands, recorded in `meta.schema_version`.
-    static let version = 6
+    static let version = 7
 
     /// Registered migrations; each one ends by updating `meta.schema_version`.
     static var migrator: DatabaseMigrator {
@@ -30,6 +30,9 @@ enum Schema {
         }
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }
@@ -117,6 +120,31 @@ enum Schema {
           PRIMARY KEY (run_id, number)
         );
         UPDATE meta SET value = '6' WHERE key = 'schema_version';
+        """
+
+    /// v7: minimizations of promotions' edit lists, with every subset tested and its measurements.
+    private static let v7 = """
+        CREATE TABLE minimization (
+          run_id                TEXT NOT NULL REFERENCES run(id),
+          number                INTEGER NOT NULL CHECK (number >= 1),  -- 1-based, gap-free per run
+          promotion             INTEGER NOT NULL CHECK (promotion >= 1),
+          seed                  INTEGER NOT NULL,                      -- of its benchmark inputs and validation orders
+          scoring_kernel_sha256 TEXT NOT NULL,
+          promoted_sha256       TEXT NOT NULL REFERENCES source(sha256),
+          edits                 TEXT NOT NULL,  -- JSON array of {op, site, params}: the promotion's edits from the seed
+          kept                  TEXT NOT NULL,  -- JSON array of positions in edits
+          tests                 TEXT NOT NULL,  -- JSON array of {kept, sha256, verdict, detail, benchmarks, comparisons, accepted}
+          ablations             TEXT NOT NULL,  -- JSON array of {edit, sha256, verdict, detail, benchmark, comparison, significant}
+          candidate_index       INTEGER,        -- the minimized kernel's candidate, or NULL
+          speedup_before        REAL NOT NULL,  -- the promotion's speedup over the seed
+          speedup_kept          REAL NOT NULL,  -- the minimized kernel's speed over the promoted kernel's
+          verdict               TEXT NOT NULL,  -- 'minimized', 'unchanged', or how the minimized kernel failed
+          detail                TEXT NOT NULL,
+          at                    INTEGER NOT NULL,  -- Unix time, milliseconds
+          PRIMARY KEY (run_id, number),
+          FOREIGN KEY (run_id, candidate_index) REFERENCES candidate (run_id, idx)
+        );
+        UPDATE meta SET value = '7' WHERE key = 'schema_version';
         """
 
     private static let v2After = """

@@ -11,7 +11,7 @@ struct Evolver: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evolver",
         abstract: "Evolve C kernels safely: compile in-process with TinyCC, run only in a seccomp sandbox, validate against a hash-locked suite, promote only what is significantly faster.",
-        subcommands: [RunCommand.self, RunsCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self, ReplayCommand.self,
+        subcommands: [RunCommand.self, RunsCommand.self, ShowCommand.self, DiffCommand.self, MinimizeCommand.self, ExportCommand.self, ReportCommand.self, ReplayCommand.self,
                       PolicyCommand.self, ProposeFromCommand.self,
                       CheckCommand.self, SelfCommand.self, SandboxesCommand.self, SandboxCommand.self]
     )

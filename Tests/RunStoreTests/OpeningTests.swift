@@ -14,9 +14,9 @@ import Testing
         #expect(try store.pragma("synchronous") == "2")  // FULL
         let raw = try DatabaseQueue(path: dir.database.path)
         #expect(try raw.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "6")
+        #expect(try raw.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "7")
         let tables = try raw.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
-        #expect(tables == ["candidate", "checkpoint", "cleanup", "grdb_migrations", "meta", "promotion", "proposal", "run", "run_policy", "scorer_event", "source", "sqlite_sequence"])
+        #expect(tables == ["candidate", "checkpoint", "cleanup", "grdb_migrations", "meta", "minimization", "promotion", "proposal", "run", "run_policy", "scorer_event", "source", "sqlite_sequence"])
     }
 
     @Test func newerSchemaIsRefusedAndLeftByteIdentical() throws {
@@ -25,12 +25,12 @@ import Testing
         _ = try RunStore(directory: dir.store).createRun(manifest: sampleManifest())
         do {
             let raw = try DatabaseQueue(path: dir.database.path)
-            try raw.write { try $0.execute(sql: "UPDATE meta SET value = '7' WHERE key = 'schema_version'") }
+            try raw.write { try $0.execute(sql: "UPDATE meta SET value = '8' WHERE key = 'schema_version'") }
             try raw.close()
         }
         let before = try Data(contentsOf: dir.database)
-        #expect(throws: RunStoreError.newerSchema(found: 7, supported: 6)) { try RunStore(directory: dir.store) }
-        #expect(throws: RunStoreError.newerSchema(found: 7, supported: 6)) { try RunStore(directory: dir.store) }
+        #expect(throws: RunStoreError.newerSchema(found: 8, supported: 7)) { try RunStore(directory: dir.store) }
+        #expect(throws: RunStoreError.newerSchema(found: 8, supported: 7)) { try RunStore(directory: dir.store) }
         #expect(try Data(contentsOf: dir.database) == before)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 public enum BenchmarkSeed {
     /// Which benchmark of a candidate the inputs are for.
     public enum Purpose: UInt64, Sendable {
-        case screen = 1, deciding = 0x10, confirmation = 0x11, remeasure = 0x12, adoption = 0x13
+        case screen = 1, deciding = 0x10, confirmation = 0x11, remeasure = 0x12, adoption = 0x13, minimization = 0x14, ablation = 0x15
     }
 
     /// The seed for one benchmark; `round` tells the rounds of a speed screen apart.

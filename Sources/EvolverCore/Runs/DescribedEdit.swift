@@ -14,6 +14,14 @@ public struct DescribedEdit: Codable, Sendable, Equatable {
     /// First and last line of the printed source it was applied to that it rewrote; nil when it did not apply.
     public var lines: [Int]?
 
+    init(op: String, site: [Int], params: [String: Int], description: String, lines: [Int]?) {
+        self.op = op
+        self.site = site
+        self.params = params
+        self.description = description
+        self.lines = lines
+    }
+
     /// The step of an edit trace in this form.
     init(_ step: EditTrace.Step) {
         op = step.edit.op

@@ -72,6 +72,9 @@ public struct EvolutionService {
         guard sandbox.isJudgedAsRecorded(lockDigest: run.manifest.lockDigest) else {
             throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed files changed since run \(id) started; it cannot be resumed")
         }
+        if let m = try store.minimizations(run: id).last {
+            throw EvolverError.invalidRun("run \(id) was minimized (minimization \(m.number), of promotion \(m.promotion)): its minimized kernels are its last candidates, so it cannot be resumed; start a new run")
+        }
         var options = try Self.options(of: run)
         if let extraTime { options.timeLimit = run.durationSeconds + extraTime }
         guard let checkpoint = try store.latestCheckpoint(run: id) else {

@@ -85,14 +85,15 @@ extension EvolutionService {
         try Set(store.runs().map(\.manifest.sandbox)).sorted().filter { try !store.policies(sandbox: $0).allSatisfy(\.learned.isEmpty) }
     }
 
-    /// A run's policy as its journal leaves it: its recorded prior, then every candidate in
-    /// order (nil: the run drew uniformly, recorded before policies existed).
+    /// A run's policy as its journal leaves it: its recorded prior, then every candidate the
+    /// policy drew, in order (nil: the run drew uniformly, recorded before policies existed).
     static func policy(of run: RunRecord, record: RunPolicyRecord?, candidates: [CandidateRecord]) throws -> OperatorPolicy? {
         let options = try Self.options(of: run)
         guard let settings = options.policy else { return nil }
         var policy = OperatorPolicy(settings: settings, operators: options.operators ?? [], crossoverShare: options.crossoverShare ?? 0,
                                     prior: record?.prior ?? [:])
-        for c in candidates { policy.record(ArmApplication(c)) }
+        // A minimized kernel was not drawn by the policy.
+        for c in candidates where c.decision != MinimizedCandidate.decision { policy.record(ArmApplication(c)) }
         return policy
     }
 }

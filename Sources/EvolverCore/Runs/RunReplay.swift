@@ -125,9 +125,14 @@ extension EvolutionService {
         guard sandbox.isJudgedAsRecorded(lockDigest: run.manifest.lockDigest) else {
             throw EvolverError.invalidSandbox(sandbox: sandbox.name, reason: "its fixed files changed since run \(id); replay needs the same sandbox")
         }
-        let recorded = try store.candidates(run: id)
+        let all = try store.candidates(run: id)
+        // Minimized kernels are the run's last candidates (a minimized run is not resumed): the
+        // engine replays those before them, and each minimization is then derived again.
+        let firstMinimized = try store.minimizations(run: id).compactMap(\.candidateIndex).min() ?? all.count
+        let recorded = Array(all.prefix(firstMinimized))
         let promotions = try store.promotions(run: id)
         var options = try Self.options(of: run)
+        let recordedOptions = options
         options.timeLimit = nil
         options.generationLimit = nil
         options.candidateLimit = recorded.count
@@ -151,7 +156,11 @@ extension EvolutionService {
         if journal.divergence == nil, final.state.candidateCount != recorded.count {
             journal.divergence = .init(candidate: final.state.candidateCount, field: "candidate count", recorded: "\(recorded.count)", replayed: "\(final.state.candidateCount)")
         }
-        var report = ReplayReport(run: id, identical: journal.divergence == nil, candidatesChecked: journal.checked, firstDivergence: journal.divergence)
+        var checked = journal.checked
+        if journal.divergence == nil {
+            journal.divergence = try replayMinimizations(run: run, sandbox: sandbox, options: recordedOptions, recorded: all, checked: &checked)
+        }
+        var report = ReplayReport(run: id, identical: journal.divergence == nil, candidatesChecked: checked, firstDivergence: journal.divergence)
         if remeasure {
             // Timing again judges again: with today's judge, checked at start-up like any command that judges.
             let judge = try activeJudge(warn: warn)
