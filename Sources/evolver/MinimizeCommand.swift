@@ -59,6 +59,7 @@ struct MinimizeCommand: ParsableCommand {
 
     /// One kept edit's measured contribution, in one line.
     static func contribution(_ a: MinimizationReport.Contribution) -> String {
+        if a.verdict == "did_not_apply" { return "needed by the other kept edits: \(a.detail)" }
         guard let speedup = a.speedup else { return "without it: \(a.verdict.replacingOccurrences(of: "_", with: " ")): \(a.detail)" }
         return String(format: "%.3fx faster with it (gain %+.2f%%, p = %.2g): %@", speedup, (a.gain ?? 0) * 100, a.pValue ?? 1,
                       a.significant ? "significant" : "not significant")

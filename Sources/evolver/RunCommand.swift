@@ -26,6 +26,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "An outside program asked for a share of offspring: run through /bin/sh -c, one JSON request on stdin, {\"sources\": [...]} on stdout (see the README). A replay never calls it.") var proposer: String?
     @Option(name: .customLong("proposer-share"), help: "Share of offspring slots offered to the proposer, 0...1 (default: 0.25).") var proposerShare: Double?
     @Option(name: .customLong("proposer-timeout"), help: "How long the proposer may take to reply, e.g. 30s (default: 60s).") var proposerTimeout: Duration?
+    @Flag(help: "When the run completes, minimize its best kernel's edit list to the edits that matter (see 'evolver minimize'); the run then cannot be resumed.") var minimize = false
     @Flag(name: .customLong("no-adopt"), help: "Keep the judge unchanged: promotions of the judge's sandbox are not offered for adoption.") var noAdopt = false
     @Flag(help: "Ask on the terminal before each adoption of a new judge (without a terminal, adoptions are declined unless --yes).") var approve = false
     @Flag(help: "With --approve: approve every adoption the guard passes without asking.") var yes = false
@@ -95,12 +96,17 @@ struct RunCommand: ParsableCommand {
                     })
             }
             status.finish()
+            if minimize, let s = summary, s.status == "completed", s.promotions > 0 {
+                if !json { FileHandle.standardError.write(Data("minimizing promotion \(s.promotions) of \(s.run)...\n".utf8)) }
+                summary?.minimization = try service.minimize(s.run, warn: printWarning)
+            }
         }
         guard let summary else { return }
         if json {
             print(try jsonString(summary))
         } else {
             print(Self.text(summary))
+            if let m = summary.minimization { print(MinimizeCommand.text(m)) }
         }
         if summary.status == "interrupted" { throw ExitCode(130) }
     }

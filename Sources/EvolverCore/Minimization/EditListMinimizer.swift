@@ -155,7 +155,9 @@ struct EditListMinimizer {
         let without = kept.filter { $0 != position }
         let built: (source: String, sha256: String)
         switch build(edits, keeping: without) {
-        case .notApplied(let test): return .init(edit: position, sha256: nil, verdict: test.verdict, detail: test.detail, significant: false)
+        case .notApplied(let test):
+            return .init(edit: position, sha256: nil, verdict: test.verdict,
+                         detail: test.detail.replacingOccurrences(of: "without the edits taken out", with: "without it"), significant: false)
         case .kernel(let source, let sha): built = (source, sha)
         }
         var ablation = MinimizationRecord.Ablation(edit: position, sha256: built.sha256, verdict: "passed", detail: "", significant: false)

@@ -26,6 +26,8 @@ public struct LineageEntry: Codable, Sendable, Equatable {
     public var relativeToCandidate: Int? = nil
     /// `edits` with what each did, each described against the kernel it was applied to.
     public var describedEdits: [DescribedEdit] = []
+    /// The promotion's latest minimization, with each kept edit's measured contribution (`show --ablation`).
+    public var ablation: MinimizationReport? = nil
 
     enum CodingKeys: String, CodingKey {
         case promotion, candidate, sha256, edits, gain, crossover
@@ -36,6 +38,7 @@ public struct LineageEntry: Codable, Sendable, Equatable {
         case relativeTo = "relative_to"
         case relativeToCandidate = "relative_to_candidate"
         case describedEdits = "described_edits"
+        case ablation
     }
 
     /// "the seed" or "promotion 2 (candidate 57)": what `edits` are relative to.

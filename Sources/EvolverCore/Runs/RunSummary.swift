@@ -11,9 +11,11 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var bestSpeedup: Double
     public var durationSeconds: Double
     public var status: String
+    /// The best kernel's minimization, when `run --minimize` made one.
+    public var minimization: MinimizationReport? = nil
 
     enum CodingKeys: String, CodingKey {
-        case run, sandbox, seed, candidates, promotions, status
+        case run, sandbox, seed, candidates, promotions, status, minimization
         case bestSpeedup = "best_speedup"
         case durationSeconds = "duration_s"
     }
