@@ -46,14 +46,31 @@ struct EditListMinimizer {
         case notApplied(MinimizationRecord.Test)
     }
 
-    /// The kernel a subset of `edits` makes, or the first edit that no longer applied.
-    func build(_ edits: [EditRecord], keeping kept: [Int]) -> Built {
-        let child = Crossover.reapply(kept.map { Edit(edits[$0]) }, to: base.seed, facts: base.facts, external: { base.outside($0)?.unit })
-        if let first = child.dropped.first, let position = kept.first(where: { Edit(edits[$0]) == first }) {
-            return .notApplied(.init(kept: kept, sha256: nil, verdict: "did_not_apply",
-                                     detail: "edit \(position + 1) (\(first.op)) no longer applies without the edits taken out", accepted: false))
+    /// Where each edit of a list was applied, in the promotion's lineage.
+    static func anchors(of edits: [EditRecord], base: EvolutionService.EditBase) -> [SiteAnchor?] {
+        base.trace(edits).steps.map { SiteAnchor(of: $0.edit, in: $0.before) }
+    }
+
+    /// The kernel a subset of `edits` makes, or the first edit that no longer applied. Each edit
+    /// is aimed at the code it was applied to (`anchors`), wherever the subset's kernel has it.
+    func build(_ edits: [EditRecord], keeping kept: [Int], anchors: [SiteAnchor?]) -> Built {
+        var unit = base.seed
+        for position in kept {
+            var edit = Edit(edits[position])
+            let applied: TranslationUnit?
+            if edit.op == ExternalEdit.op {
+                applied = base.outside(edit)?.unit
+            } else {
+                if let anchor = anchors.dropFirst(position).first ?? nil { edit = anchor.aim(edit, at: unit) }
+                applied = try? MutationRegistry.apply(edit, to: unit, facts: base.facts)
+            }
+            guard let applied else {
+                return .notApplied(.init(kept: kept, sha256: nil, verdict: "did_not_apply",
+                                         detail: "edit \(position + 1) (\(edit.op)) no longer applies without the edits taken out", accepted: false))
+            }
+            unit = applied
         }
-        let source = CPrinter.print(child.unit)
+        let source = CPrinter.print(unit)
         return .kernel(source: source, sha256: Hashing.sha256Hex(source))
     }
 
@@ -66,17 +83,18 @@ struct EditListMinimizer {
         guard promoted.verdict == .passed else {
             throw EvolverError.invalidRun("the promoted kernel no longer passes the suite: \(promoted.verdict.rawValue): \(promoted.detail)")
         }
+        let anchors = Self.anchors(of: edits, base: base)
         var outcome = Outcome()
         var bySHA: [String: Int] = [:]
         outcome.kept = try DeltaDebugging.minimize(Array(edits.indices)) { kept in
             let tests = outcome.tests
-            let test = try judge(kept, of: edits, number: tests.count, promotedSource: promotedSource, promotedSHA: promotedSHA,
+            let test = try judge(kept, of: edits, anchors: anchors, number: tests.count, promotedSource: promotedSource, promotedSHA: promotedSHA,
                                  promotedImage: promoted.imageSHA256, earlier: { sha in bySHA[sha].map { (tests[$0], $0) } })
             if let sha = test.sha256, bySHA[sha] == nil { bySHA[sha] = outcome.tests.count }
             outcome.tests.append(test)
             return test.accepted
         }
-        guard case .kernel(let minimizedSource, let minimizedSHA) = build(edits, keeping: outcome.kept) else {
+        guard case .kernel(let minimizedSource, let minimizedSHA) = build(edits, keeping: outcome.kept, anchors: anchors) else {
             throw EvolverError.invalidRun("the minimized edits no longer apply")
         }
         outcome.source = minimizedSource
@@ -86,16 +104,16 @@ struct EditListMinimizer {
             outcome.speedupKept = 1 / exp(speedups.map(log).reduce(0, +) / Double(speedups.count))
         }
         for position in outcome.kept {
-            outcome.ablations.append(try ablate(position, from: outcome.kept, of: edits, minimizedSource: minimizedSource, number: outcome.ablations.count))
+            outcome.ablations.append(try ablate(position, from: outcome.kept, of: edits, anchors: anchors, minimizedSource: minimizedSource, number: outcome.ablations.count))
         }
         return outcome
     }
 
     /// One subset judged against the promoted kernel.
-    private func judge(_ kept: [Int], of edits: [EditRecord], number: Int, promotedSource: String, promotedSHA: String, promotedImage: String?,
+    private func judge(_ kept: [Int], of edits: [EditRecord], anchors: [SiteAnchor?], number: Int, promotedSource: String, promotedSHA: String, promotedImage: String?,
                        earlier: (String) -> (test: MinimizationRecord.Test, number: Int)?) throws -> MinimizationRecord.Test {
         let built: (source: String, sha256: String)
-        switch build(edits, keeping: kept) {
+        switch build(edits, keeping: kept, anchors: anchors) {
         case .notApplied(let test): return test
         case .kernel(let source, let sha): built = (source, sha)
         }
@@ -151,10 +169,10 @@ struct EditListMinimizer {
     }
 
     /// The minimized kernel without the edit at `position`, timed against the minimized kernel.
-    private func ablate(_ position: Int, from kept: [Int], of edits: [EditRecord], minimizedSource: String, number: Int) throws -> MinimizationRecord.Ablation {
+    private func ablate(_ position: Int, from kept: [Int], of edits: [EditRecord], anchors: [SiteAnchor?], minimizedSource: String, number: Int) throws -> MinimizationRecord.Ablation {
         let without = kept.filter { $0 != position }
         let built: (source: String, sha256: String)
-        switch build(edits, keeping: without) {
+        switch build(edits, keeping: without, anchors: anchors) {
         case .notApplied(let test):
             return .init(edit: position, sha256: nil, verdict: test.verdict,
                          detail: test.detail.replacingOccurrences(of: "without the edits taken out", with: "without it"), significant: false)

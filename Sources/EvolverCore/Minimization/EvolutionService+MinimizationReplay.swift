@@ -40,12 +40,8 @@ extension EvolutionService {
                 if outcome.sha256 != m.promotedSHA256 { return diverge("candidate", "none (nothing removed)", outcome.sha256) }
                 continue
             }
-            guard let incumbentSource = try store.source(promoted.incumbentSHA256) else {
-                throw EvolverError.invalidRun("the incumbent of promotion \(m.promotion) of run \(run.id) is missing from the store")
-            }
             let got = try parts.candidate.evaluate(outcome.source, edits: outcome.kept.map { m.edits[$0] }, index: want.index, generation: want.generation,
-                                                   run: run.id, promotedSHA256: m.promotedSHA256, incumbentSource: incumbentSource,
-                                                   incumbentSHA256: promoted.incumbentSHA256)
+                                                   run: run.id, promotedSHA256: m.promotedSHA256, promotedSource: promotedSource)
             let fields: [(String, String, String)] = [
                 ("sha256", want.sha256, got.sha256), ("verdict", want.verdict, got.verdict), ("stage", want.stage.rawValue, got.stage.rawValue),
                 ("decision", want.decision, got.decision), ("machine code", want.evidence.image ?? "none", got.evidence.image ?? "none"),

@@ -23,7 +23,7 @@ extension EvolutionService {
         }
         let candidates = try store.candidates(run: id)
         let promoted = candidates[promotion.candidateIndex]
-        guard let promotedSource = try store.source(promoted.sha256), let incumbentSource = try store.source(promoted.incumbentSHA256) else {
+        guard let promotedSource = try store.source(promoted.sha256) else {
             throw EvolverError.invalidRun("the sources of promotion \(promotion.number) of run \(id) are missing from the store")
         }
         let options = try Self.options(of: run)
@@ -42,8 +42,7 @@ extension EvolutionService {
         if outcome.sha256 != promoted.sha256 {
             let c = try parts.candidate.evaluate(
                 outcome.source, edits: outcome.kept.map { promoted.edits[$0] }, index: candidates.count,
-                generation: (candidates.map(\.generation).max() ?? -1) + 1, run: id, promotedSHA256: promoted.sha256,
-                incumbentSource: incumbentSource, incumbentSHA256: promoted.incumbentSHA256)
+                generation: (candidates.map(\.generation).max() ?? -1) + 1, run: id, promotedSHA256: promoted.sha256, promotedSource: promotedSource)
             candidate = c
             record.candidateIndex = c.index
             record.verdict = c.decision == MinimizedCandidate.decision ? MinimizedCandidate.decision : c.decision == Decision.rejected.rawValue ? c.verdict : c.decision

@@ -3,8 +3,9 @@ import RunStore
 
 /// The minimized kernel as a candidate of its run: it goes through every stage a run's candidate
 /// goes through — the cheap cases, the whole suite, the deciding benchmark and its confirmation
-/// against the kernel the promotion replaced, and the differential test against the seed — and the
-/// promotion rule decides. `minimized` is its decision when it would have been promoted itself.
+/// (kernel order swapped) against the promoted kernel it stands for, and the differential test
+/// against the seed. Its incumbent is the promoted kernel, and the promotion rule decides in
+/// reverse: `minimized` when neither benchmark judges the promoted kernel faster than it.
 struct MinimizedCandidate {
     let sandbox: Sandbox
     let evaluator: KernelEvaluator
@@ -21,21 +22,21 @@ struct MinimizedCandidate {
 
     /// Evaluates `source` (edits `edits` of the seed) as candidate `index` of generation `generation`.
     func evaluate(_ source: String, edits: [EditRecord], index: Int, generation: Int, run: String, promotedSHA256: String,
-                  incumbentSource: String, incumbentSHA256: String) throws -> CandidateRecord {
+                  promotedSource: String) throws -> CandidateRecord {
         var timing = StageTiming()
         var record = try stages(source, edits: edits, index: index, generation: generation, run: run, promotedSHA256: promotedSHA256,
-                                incumbentSource: incumbentSource, incumbentSHA256: incumbentSHA256, timing: &timing)
+                                promotedSource: promotedSource, timing: &timing)
         // A replay keeps the journaled times.
         record.evidence.timing = recorded?.evidence.timing ?? timing
         return record
     }
 
     private func stages(_ source: String, edits: [EditRecord], index: Int, generation: Int, run: String, promotedSHA256: String,
-                        incumbentSource: String, incumbentSHA256: String, timing: inout StageTiming) throws -> CandidateRecord {
+                        promotedSource: String, timing: inout StageTiming) throws -> CandidateRecord {
         var record = CandidateRecord(
             runID: run, index: index, generation: generation, sha256: Hashing.sha256Hex(source), parentSHA256: promotedSHA256, edits: edits,
             compileNs: 0, verdict: Verdict.passed.rawValue, detail: "", stage: .cheap, scoringKernelSHA256: judge.activeSHA256,
-            incumbentSHA256: incumbentSHA256, evidence: CandidateEvidence(), comparison: nil, decision: Decision.rejected.rawValue)
+            incumbentSHA256: promotedSHA256, evidence: CandidateEvidence(), comparison: nil, decision: Decision.rejected.rawValue)
         let scale = recorded == nil ? 1 : StagedEvaluation.replayDeadlineScale
         var rng = StagedEvaluation.validationRNG(runSeed: seed, index: index)
         let cheap = try StagedEvaluation.timed(&timing.cheapNs) {
@@ -48,56 +49,46 @@ struct MinimizedCandidate {
         let suite = try StagedEvaluation.timed(&timing.suiteNs) { try evaluator.validate(source, rng: &rng, deadlineScale: scale) }
         guard suite.verdict == .passed else { return failed(record, suite.verdict, suite.detail) }
         record.stage = .benchmark
-        let deciding = try recorded?.evidence.deciding ?? StagedEvaluation.timed(&timing.benchmarkNs) {
-            try evaluator.benchmark(incumbent: incumbentSource, candidate: source,
-                                    inputSeed: BenchmarkSeed.derive(runSeed: seed, candidate: index, purpose: .deciding)).evidence
-        }
-        record.evidence.deciding = deciding
-        if let failure = deciding.failure { return failed(record, Verdict(rawValue: failure.verdict) ?? .internalError, failure.detail) }
-        record.stage = .decided
-        var judged = JudgedEvidence(deciding: try compare(deciding, into: &record))
-        record.comparison = judged.deciding.record
-        while true {
-            switch PromotionDecider.step(judged, rule: rule, promotedEarlier: false) {
-            case .needsSuite:
-                judged.suite = .passed
-            case .needsConfirmation:
-                let bench = try recorded?.evidence.confirmation ?? StagedEvaluation.timed(&timing.confirmationNs) {
-                    try evaluator.benchmark(incumbent: incumbentSource, candidate: source,
-                                            inputSeed: BenchmarkSeed.derive(runSeed: seed, candidate: index, purpose: .confirmation), candidateFirst: true).evidence
-                }
-                record.evidence.confirmation = bench
-                judged.confirmation = try bench.failure.map { .failed(detail: "\($0.verdict): \($0.detail)") } ?? .measured(compare(bench, into: &record))
-            case .needsDifferential:
-                let why = try StagedEvaluation.timed(&timing.differentialNs) {
-                    try differential.disagreement(source, candidateIndex: index, runSeed: seed, evaluator: evaluator)
-                }
-                let evidence = DifferentialEvidence(inputs: differential.inputs, agreed: why == nil, detail: why)
-                record.evidence.differential = evidence
-                judged.differential = evidence
-            case .decided(let decision, let detail):
-                let c = judged.deciding
-                let measured = String(format: "the deciding benchmark against the kernel the promotion replaced measured %.3fx (gain %+.2f%%, p = %.2g)",
-                                      c.speedup, c.relativeGain * 100, c.pValue)
-                switch decision {
-                case .promoted:
-                    record.decision = Self.decision
-                    record.detail = "\(measured): passed every stage"
-                case .differentialMismatch:
-                    record.decision = decision.rawValue
-                    record.verdict = Verdict.wrongOutput.rawValue
-                    record.detail = detail ?? "differential test against the seed failed"
-                default:
-                    record.decision = decision.rawValue
-                    record.detail = detail ?? "\(measured): not faster by the promotion rule"
-                }
+        var measured: [String] = []
+        let benchmarks: [(BenchmarkSeed.Purpose, WritableKeyPath<StageTiming, UInt64>)] = [(.deciding, \.benchmarkNs), (.confirmation, \.confirmationNs)]
+        for (purpose, stage) in benchmarks {
+            let recordedBench = purpose == .deciding ? recorded?.evidence.deciding : recorded?.evidence.confirmation
+            let bench = try recordedBench ?? StagedEvaluation.timed(&timing[keyPath: stage]) {
+                try evaluator.benchmark(incumbent: promotedSource, candidate: source, inputSeed: BenchmarkSeed.derive(runSeed: seed, candidate: index, purpose: purpose),
+                                        candidateFirst: purpose == .confirmation).evidence
+            }
+            if purpose == .deciding { record.evidence.deciding = bench } else { record.evidence.confirmation = bench }
+            if let failure = bench.failure { return failed(record, Verdict(rawValue: failure.verdict) ?? .internalError, failure.detail) }
+            record.stage = .decided
+            let c = try compare(incumbent: bench.incumbent, candidate: bench.candidate, into: &record)
+            if purpose == .deciding { record.comparison = c.record }
+            // Reversed: would the promoted kernel be promoted over the minimized one?
+            let reversed = try compare(incumbent: bench.candidate, candidate: bench.incumbent, into: &record)
+            measured.append(String(format: "%.3fx", c.speedup))
+            if rule.promotes(reversed) {
+                record.decision = Decision.notFaster.rawValue
+                record.detail = String(format: "the %@ benchmark measured the promoted kernel %.3fx as fast (gain %+.2f%%, p = %.2g): the minimized kernel lost what mattered",
+                                       purpose == .deciding ? "deciding" : "confirmation", reversed.speedup, reversed.relativeGain * 100, reversed.pValue)
                 return record
             }
         }
+        let why = try StagedEvaluation.timed(&timing.differentialNs) {
+            try differential.disagreement(source, candidateIndex: index, runSeed: seed, evaluator: evaluator)
+        }
+        record.evidence.differential = DifferentialEvidence(inputs: differential.inputs, agreed: why == nil, detail: why)
+        if let why {
+            record.verdict = Verdict.wrongOutput.rawValue
+            record.decision = Decision.differentialMismatch.rawValue
+            record.detail = why
+            return record
+        }
+        record.decision = Self.decision
+        record.detail = "measured \(measured.joined(separator: " and ")) the promoted kernel's speed, not slower by the promotion rule: passed every stage"
+        return record
     }
 
-    private func compare(_ bench: BenchmarkEvidence, into record: inout CandidateRecord) throws -> SampleComparison {
-        let verdict = try judge.decisive(incumbent: bench.incumbent, candidate: bench.candidate)
+    private func compare(incumbent: [Int64], candidate: [Int64], into record: inout CandidateRecord) throws -> SampleComparison {
+        let verdict = try judge.decisive(incumbent: incumbent, candidate: candidate)
         record.scoringKernelSHA256 = verdict.scorerSHA256
         return verdict.comparison
     }
