@@ -8,11 +8,12 @@ struct MinimizeCommand: ParsableCommand {
         commandName: "minimize",
         abstract: "Delta-debug a promotion's edits down to those that matter, and measure what each kept edit contributes.",
         discussion: """
-            Each keep/drop is decided by the promotion rule on interleaved samples: a subset of the edits is kept when its kernel passes \
-            the whole suite and the differential test, and the promoted kernel is not judged faster than it in two benchmarks. The minimized \
-            kernel is recorded as a new candidate of the run and must pass every stage against the kernel the promotion replaced. \
-            A minimized run replays (its minimizations are derived again) but is not resumed.
-            Exit status: 0 minimized (or nothing could be removed), 1 the minimized kernel failed a stage, 2 usage or configuration error.
+            Each keep/drop is decided on interleaved samples: a subset of the edits is kept when its kernel passes the whole suite and \
+            the differential test, and in each of two benchmarks the promoted kernel is neither judged faster by the promotion rule nor \
+            estimated faster by its minimum gain. The minimized kernel is recorded as a new candidate of the run and must pass every \
+            stage against the promoted kernel; one that does not is refused and delta debugging goes on without it. A minimized run \
+            replays (its minimizations are derived again) but is not resumed.
+            Exit status: 0 minimized (or nothing could be removed), 2 usage or configuration error.
             """)
     @Argument(help: "The run id.") var runID: String
     @Argument(help: "The promotion (default: the run's last).") var promotion: Int?

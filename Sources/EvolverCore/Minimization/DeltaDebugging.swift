@@ -7,9 +7,10 @@
 public enum DeltaDebugging {
     /// - Parameters:
     ///   - positions: what to minimize, ascending; `test(positions)` is taken to pass.
+    ///   - known: answers already given (a minimization that goes on after a subset was refused later).
     ///   - test: whether a subset (ascending) keeps what matters. Asked at most once per subset.
-    public static func minimize(_ positions: [Int], test: ([Int]) throws -> Bool) rethrows -> [Int] {
-        var answers: [[Int]: Bool] = [positions: true]
+    public static func minimize(_ positions: [Int], known: [[Int]: Bool] = [:], test: ([Int]) throws -> Bool) rethrows -> [Int] {
+        var answers = known.merging([positions: true]) { _, new in new }
         func passes(_ subset: [Int]) throws -> Bool {
             if let known = answers[subset] { return known }
             let answer = try test(subset)

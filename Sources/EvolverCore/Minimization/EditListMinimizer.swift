@@ -74,9 +74,16 @@ struct EditListMinimizer {
         return .kernel(source: source, sha256: Hashing.sha256Hex(source))
     }
 
+    /// The most minimized kernels `confirm` is asked about before the minimization gives up.
+    static let confirmationLimit = 3
+
     /// Minimizes `edits`, whose kernel is `promotedSource`.
+    /// - Parameter confirm: the minimized kernel's evaluation as a candidate of the run (its
+    ///   edits, its source, and the number its test would have): nil when it passed, else the
+    ///   test that refuses its subset; delta debugging then goes on without that subset.
     /// - Throws: `EvolverError` when the promoted kernel itself no longer passes the suite, or a worker fails.
-    func minimize(_ edits: [EditRecord], promotedSource: String) throws -> Outcome {
+    func minimize(_ edits: [EditRecord], promotedSource: String,
+                  confirm: (_ kept: [Int], _ source: String, _ number: Int) throws -> MinimizationRecord.Test? = { _, _, _ in nil }) throws -> Outcome {
         let promotedSHA = Hashing.sha256Hex(promotedSource)
         var rng = validationRNG(purpose: 0, index: 0)
         let promoted = try evaluator.validate(promotedSource, rng: &rng, deadlineScale: deadlineScale)
@@ -86,13 +93,23 @@ struct EditListMinimizer {
         let anchors = Self.anchors(of: edits, base: base)
         var outcome = Outcome()
         var bySHA: [String: Int] = [:]
-        outcome.kept = try DeltaDebugging.minimize(Array(edits.indices)) { kept in
-            let tests = outcome.tests
-            let test = try judge(kept, of: edits, anchors: anchors, number: tests.count, promotedSource: promotedSource, promotedSHA: promotedSHA,
-                                 promotedImage: promoted.imageSHA256, earlier: { sha in bySHA[sha].map { (tests[$0], $0) } })
-            if let sha = test.sha256, bySHA[sha] == nil { bySHA[sha] = outcome.tests.count }
-            outcome.tests.append(test)
-            return test.accepted
+        var known: [[Int]: Bool] = [:]
+        for attempt in 0..<Self.confirmationLimit {
+            outcome.kept = try DeltaDebugging.minimize(Array(edits.indices), known: known) { kept in
+                let tests = outcome.tests
+                let test = try judge(kept, of: edits, anchors: anchors, number: tests.count, promotedSource: promotedSource, promotedSHA: promotedSHA,
+                                     promotedImage: promoted.imageSHA256, earlier: { sha in bySHA[sha].map { (tests[$0], $0) } })
+                if let sha = test.sha256, bySHA[sha] == nil { bySHA[sha] = outcome.tests.count }
+                outcome.tests.append(test)
+                known[kept] = test.accepted
+                return test.accepted
+            }
+            guard case .kernel(let source, let sha) = build(edits, keeping: outcome.kept, anchors: anchors), sha != promotedSHA else { break }
+            guard let refusal = try confirm(outcome.kept, source, outcome.tests.count) else { break }
+            bySHA[sha] = outcome.tests.count
+            outcome.tests.append(refusal)
+            known[outcome.kept] = false
+            if attempt == Self.confirmationLimit - 1 { outcome.kept = Array(edits.indices) }
         }
         guard case .kernel(let minimizedSource, let minimizedSHA) = build(edits, keeping: outcome.kept, anchors: anchors) else {
             throw EvolverError.invalidRun("the minimized edits no longer apply")
@@ -156,14 +173,14 @@ struct EditListMinimizer {
             }
             let c = try judge.decisive(incumbent: bench.incumbent, candidate: bench.candidate).comparison
             test.comparisons.append(c.record)
-            if rule.promotes(c) {
+            if Self.loses(c, rule) {
                 test.detail = String(format: "the promoted kernel measured %.3fx as fast (gain %+.2f%%, p = %.2g): what was taken out matters",
                                      c.speedup, c.relativeGain * 100, c.pValue)
                 return test
             }
         }
         let speedups = test.comparisons.compactMap { $0["speedup"] }.map { String(format: "%.3fx", $0) }.joined(separator: " and ")
-        test.detail = "the promoted kernel measured \(speedups) as fast: not faster by the promotion rule"
+        test.detail = "the promoted kernel measured \(speedups) as fast: not faster by the promotion rule, nor by its minimum gain"
         test.accepted = true
         return test
     }
@@ -200,6 +217,15 @@ struct EditListMinimizer {
         ablation.significant = rule.isSignificant(c) && c.relativeGain > 0
         ablation.detail = String(format: "%.3fx faster with it (gain %+.2f%%, p = %.2g)", c.speedup, c.relativeGain * 100, c.pValue)
         return ablation
+    }
+
+    /// Whether a comparison of a kernel (incumbent) with the promoted kernel (candidate) says the
+    /// kernel lost something: the rule would promote the promoted kernel over it, or merely
+    /// estimates it the rule's minimum gain faster (by the Hodges–Lehmann shift or by the ratio
+    /// of medians). A drop needs evidence that little was lost, not only the absence of evidence
+    /// that much was: on a noisy machine a real loss is often not significant.
+    static func loses(_ c: SampleComparison, _ rule: PromotionRule) -> Bool {
+        rule.promotes(c) || c.relativeGain >= rule.minimumGain || c.speedup >= 1 + rule.minimumGain
     }
 
     /// A replay's stand-in for a benchmark the journal does not hold.

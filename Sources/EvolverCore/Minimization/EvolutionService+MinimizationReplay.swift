@@ -25,7 +25,21 @@ extension EvolutionService {
             let recordedCandidate = m.candidateIndex.map { recorded[$0] }
             let parts = try minimizationParts(run: run, sandbox: sandbox, options: options, judge: judge, seed: UInt64(bitPattern: m.seed),
                                               recorded: m, recordedCandidate: recordedCandidate)
-            let outcome = try parts.minimizer.minimize(m.edits, promotedSource: promotedSource)
+            var confirmed: CandidateRecord?
+            var attempt = 0
+            let index = m.candidateIndex ?? recorded.count, generation = recordedCandidate?.generation ?? 0
+            let outcome = try parts.minimizer.minimize(m.edits, promotedSource: promotedSource) { kept, source, number in
+                defer { attempt += 1 }
+                // A refused kernel's benchmarks are journaled with its refusal; the one that passed, with its candidate.
+                var evaluation = parts.candidate
+                let refused = m.tests.dropFirst(number).first.flatMap { $0.verdict == "not_confirmed" ? $0 : nil }
+                evaluation.recorded = refused.map(MinimizedCandidate.evidence(of:)) ?? recordedCandidate
+                let c = try evaluation.evaluate(source, edits: kept.map { m.edits[$0] }, index: index, attempt: attempt, generation: generation,
+                                                run: run.id, promotedSHA256: m.promotedSHA256, promotedSource: promotedSource)
+                guard c.decision == MinimizedCandidate.decision else { return MinimizedCandidate.refusal(of: kept, c) }
+                confirmed = c
+                return nil
+            }
             func line(_ t: MinimizationRecord.Test) -> String { "kept \(t.kept) → \(t.sha256?.prefix(12) ?? "none") \(t.verdict) \(t.accepted ? "accepted" : "refused")" }
             for (k, pair) in zip(m.tests, outcome.tests).enumerated() where line(pair.0) != line(pair.1) {
                 return diverge("test \(k + 1)", line(pair.0), line(pair.1))
@@ -37,11 +51,10 @@ extension EvolutionService {
                 return diverge("ablation \(k + 1)", line(pair.0), line(pair.1))
             }
             guard let want = recordedCandidate else {
-                if outcome.sha256 != m.promotedSHA256 { return diverge("candidate", "none (nothing removed)", outcome.sha256) }
+                if let got = confirmed { return diverge("candidate", "none", got.sha256) }
                 continue
             }
-            let got = try parts.candidate.evaluate(outcome.source, edits: outcome.kept.map { m.edits[$0] }, index: want.index, generation: want.generation,
-                                                   run: run.id, promotedSHA256: m.promotedSHA256, promotedSource: promotedSource)
+            guard let got = confirmed else { return diverge("candidate", want.sha256, "none (no minimized kernel passed every stage)") }
             let fields: [(String, String, String)] = [
                 ("sha256", want.sha256, got.sha256), ("verdict", want.verdict, got.verdict), ("stage", want.stage.rawValue, got.stage.rawValue),
                 ("decision", want.decision, got.decision), ("machine code", want.evidence.image ?? "none", got.evidence.image ?? "none"),

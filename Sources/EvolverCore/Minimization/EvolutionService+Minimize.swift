@@ -32,24 +32,28 @@ extension EvolutionService {
         let ordinal = try store.minimizations(run: id).count + 1
         let seed = seed ?? Self.minimizationSeed(runSeed: options.seed, promotion: promotion.number, number: ordinal)
         let parts = try minimizationParts(run: run, sandbox: sandbox, options: options, judge: judge, seed: seed)
-        let outcome = try parts.minimizer.minimize(promoted.edits, promotedSource: promotedSource)
+        let index = candidates.count, generation = (candidates.map(\.generation).max() ?? -1) + 1
+        var candidate: CandidateRecord?
+        var attempt = 0
+        let outcome = try parts.minimizer.minimize(promoted.edits, promotedSource: promotedSource) { kept, source, _ in
+            defer { attempt += 1 }
+            let c = try parts.candidate.evaluate(source, edits: kept.map { promoted.edits[$0] }, index: index, attempt: attempt, generation: generation,
+                                                 run: id, promotedSHA256: promoted.sha256, promotedSource: promotedSource)
+            guard c.decision == MinimizedCandidate.decision else { return MinimizedCandidate.refusal(of: kept, c) }
+            candidate = c
+            return nil
+        }
         var record = MinimizationRecord(
             runID: id, number: ordinal, promotion: promotion.number, seed: Int64(bitPattern: seed), scoringKernelSHA256: judge.activeSHA256,
             promotedSHA256: promoted.sha256, edits: promoted.edits, kept: outcome.kept, tests: outcome.tests, ablations: outcome.ablations,
-            candidateIndex: nil, speedupBefore: promotion.speedupVsSeed, speedupKept: outcome.speedupKept, verdict: "unchanged",
-            detail: "every edit matters: none could be taken out", at: Date())
-        var candidate: CandidateRecord?
-        if outcome.sha256 != promoted.sha256 {
-            let c = try parts.candidate.evaluate(
-                outcome.source, edits: outcome.kept.map { promoted.edits[$0] }, index: candidates.count,
-                generation: (candidates.map(\.generation).max() ?? -1) + 1, run: id, promotedSHA256: promoted.sha256, promotedSource: promotedSource)
-            candidate = c
-            record.candidateIndex = c.index
-            record.verdict = c.decision == MinimizedCandidate.decision ? MinimizedCandidate.decision : c.decision == Decision.rejected.rawValue ? c.verdict : c.decision
-            record.detail = c.decision == MinimizedCandidate.decision
-                ? "\(outcome.kept.count) of \(promoted.edits.count) edits kept; the minimized kernel (candidate \(c.index)) passed every stage"
-                : "the minimized kernel (candidate \(c.index)) did not pass every stage: \(c.detail)"
+            candidateIndex: candidate?.index, speedupBefore: promotion.speedupVsSeed, speedupKept: candidate?.comparison?["speedup"] ?? 1,
+            verdict: "unchanged", detail: "every edit matters: none could be taken out", at: Date())
+        if let c = candidate {
+            record.verdict = MinimizedCandidate.decision
+            record.detail = "\(outcome.kept.count) of \(promoted.edits.count) edits kept; the minimized kernel (candidate \(c.index)) passed every stage"
             try store.putSource(outcome.source, sha256: outcome.sha256)
+        } else if attempt > 0 {
+            record.detail = "every edit kept: \(attempt) minimized kernels in a row did not pass every stage as candidates of the run"
         }
         try store.recordMinimization(record, candidate: candidate)
         return try report(record, run: run)

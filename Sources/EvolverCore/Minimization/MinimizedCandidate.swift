@@ -5,7 +5,8 @@ import RunStore
 /// goes through — the cheap cases, the whole suite, the deciding benchmark and its confirmation
 /// (kernel order swapped) against the promoted kernel it stands for, and the differential test
 /// against the seed. Its incumbent is the promoted kernel, and the promotion rule decides in
-/// reverse: `minimized` when neither benchmark judges the promoted kernel faster than it.
+/// reverse: `minimized` when neither benchmark judges the promoted kernel faster than it, nor
+/// estimates it the rule's minimum gain faster (`EditListMinimizer.loses`).
 struct MinimizedCandidate {
     let sandbox: Sandbox
     let evaluator: KernelEvaluator
@@ -21,24 +22,27 @@ struct MinimizedCandidate {
     static let decision = "minimized"
 
     /// Evaluates `source` (edits `edits` of the seed) as candidate `index` of generation `generation`.
-    func evaluate(_ source: String, edits: [EditRecord], index: Int, generation: Int, run: String, promotedSHA256: String,
+    /// - Parameter attempt: how many minimized kernels of the same minimization were refused before
+    ///   (each draws inputs of its own).
+    func evaluate(_ source: String, edits: [EditRecord], index: Int, attempt: Int = 0, generation: Int, run: String, promotedSHA256: String,
                   promotedSource: String) throws -> CandidateRecord {
         var timing = StageTiming()
-        var record = try stages(source, edits: edits, index: index, generation: generation, run: run, promotedSHA256: promotedSHA256,
+        var record = try stages(source, edits: edits, index: index, attempt: attempt, generation: generation, run: run, promotedSHA256: promotedSHA256,
                                 promotedSource: promotedSource, timing: &timing)
         // A replay keeps the journaled times.
         record.evidence.timing = recorded?.evidence.timing ?? timing
         return record
     }
 
-    private func stages(_ source: String, edits: [EditRecord], index: Int, generation: Int, run: String, promotedSHA256: String,
+    private func stages(_ source: String, edits: [EditRecord], index: Int, attempt: Int, generation: Int, run: String, promotedSHA256: String,
                         promotedSource: String, timing: inout StageTiming) throws -> CandidateRecord {
         var record = CandidateRecord(
             runID: run, index: index, generation: generation, sha256: Hashing.sha256Hex(source), parentSHA256: promotedSHA256, edits: edits,
             compileNs: 0, verdict: Verdict.passed.rawValue, detail: "", stage: .cheap, scoringKernelSHA256: judge.activeSHA256,
             incumbentSHA256: promotedSHA256, evidence: CandidateEvidence(), comparison: nil, decision: Decision.rejected.rawValue)
         let scale = recorded == nil ? 1 : StagedEvaluation.replayDeadlineScale
-        var rng = StagedEvaluation.validationRNG(runSeed: seed, index: index)
+        let draw = index + attempt << 24
+        var rng = StagedEvaluation.validationRNG(runSeed: seed, index: draw)
         let cheap = try StagedEvaluation.timed(&timing.cheapNs) {
             try evaluator.validate(source, rng: &rng, subset: cheapCases, callDeadlineMs: StagedEvaluation.cheapDeadlineMs, deadlineScale: scale)
         }
@@ -54,7 +58,7 @@ struct MinimizedCandidate {
         for (purpose, stage) in benchmarks {
             let recordedBench = purpose == .deciding ? recorded?.evidence.deciding : recorded?.evidence.confirmation
             let bench = try recordedBench ?? StagedEvaluation.timed(&timing[keyPath: stage]) {
-                try evaluator.benchmark(incumbent: promotedSource, candidate: source, inputSeed: BenchmarkSeed.derive(runSeed: seed, candidate: index, purpose: purpose),
+                try evaluator.benchmark(incumbent: promotedSource, candidate: source, inputSeed: BenchmarkSeed.derive(runSeed: seed, candidate: draw, purpose: purpose),
                                         candidateFirst: purpose == .confirmation).evidence
             }
             if purpose == .deciding { record.evidence.deciding = bench } else { record.evidence.confirmation = bench }
@@ -65,7 +69,7 @@ struct MinimizedCandidate {
             // Reversed: would the promoted kernel be promoted over the minimized one?
             let reversed = try compare(incumbent: bench.candidate, candidate: bench.incumbent, into: &record)
             measured.append(String(format: "%.3fx", c.speedup))
-            if rule.promotes(reversed) {
+            if EditListMinimizer.loses(reversed, rule) {
                 record.decision = Decision.notFaster.rawValue
                 record.detail = String(format: "the %@ benchmark measured the promoted kernel %.3fx as fast (gain %+.2f%%, p = %.2g): the minimized kernel lost what mattered",
                                        purpose == .deciding ? "deciding" : "confirmation", reversed.speedup, reversed.relativeGain * 100, reversed.pValue)
@@ -73,7 +77,7 @@ struct MinimizedCandidate {
             }
         }
         let why = try StagedEvaluation.timed(&timing.differentialNs) {
-            try differential.disagreement(source, candidateIndex: index, runSeed: seed, evaluator: evaluator)
+            try differential.disagreement(source, candidateIndex: draw, runSeed: seed, evaluator: evaluator)
         }
         record.evidence.differential = DifferentialEvidence(inputs: differential.inputs, agreed: why == nil, detail: why)
         if let why {
@@ -83,8 +87,26 @@ struct MinimizedCandidate {
             return record
         }
         record.decision = Self.decision
-        record.detail = "measured \(measured.joined(separator: " and ")) the promoted kernel's speed, not slower by the promotion rule: passed every stage"
+        record.detail = "measured \(measured.joined(separator: " and ")) the promoted kernel's speed, not slower by the promotion rule or its minimum gain: passed every stage"
         return record
+    }
+
+    /// The test that refuses a subset whose minimized kernel did not pass every stage (its
+    /// benchmarks journaled there, deciding first, so a replay judges from them).
+    static func refusal(of kept: [Int], _ c: CandidateRecord) -> MinimizationRecord.Test {
+        MinimizationRecord.Test(kept: kept, sha256: c.sha256, verdict: "not_confirmed", detail: "as a candidate of the run: \(c.verdict), \(c.decision): \(c.detail)",
+                                benchmarks: [c.evidence.deciding, c.evidence.confirmation].compactMap { $0 }, comparisons: c.comparison.map { [$0] } ?? [],
+                                accepted: false)
+    }
+
+    /// What a refusal journaled, as the evidence of the candidate it refused (replay).
+    static func evidence(of refusal: MinimizationRecord.Test) -> CandidateRecord {
+        var evidence = CandidateEvidence()
+        evidence.deciding = refusal.benchmarks.first
+        evidence.confirmation = refusal.benchmarks.dropFirst().first
+        return CandidateRecord(runID: "", index: 0, generation: 0, sha256: refusal.sha256 ?? "", parentSHA256: "", edits: [], compileNs: 0,
+                               verdict: "", detail: "", stage: .cheap, scoringKernelSHA256: "", incumbentSHA256: "", evidence: evidence,
+                               comparison: nil, decision: "")
     }
 
     private func compare(incumbent: [Int64], candidate: [Int64], into record: inout CandidateRecord) throws -> SampleComparison {
