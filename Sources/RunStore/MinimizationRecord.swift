@@ -81,13 +81,13 @@ public struct MinimizationRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var tests: [Test]
     /// Each kept edit taken out again, in the order of `kept`.
     public var ablations: [Ablation]
-    /// The minimized kernel's candidate (nil: nothing could be removed, or it failed a stage).
+    /// The minimized kernel's candidate (nil: nothing could be removed).
     public var candidateIndex: Int?
     /// The promotion's speedup over the seed, as recorded.
     public var speedupBefore: Double
     /// The minimized kernel's speed over the promoted kernel's (1 when nothing was removed).
     public var speedupKept: Double
-    /// `minimized`, `unchanged` (every edit matters), or how the minimized kernel failed a stage.
+    /// `minimized`, or `unchanged` (every edit matters, or no minimized kernel passed every stage).
     public var verdict: String
     public var detail: String
     public var at: Date

@@ -138,7 +138,7 @@ enum Schema {
           candidate_index       INTEGER,        -- the minimized kernel's candidate, or NULL
           speedup_before        REAL NOT NULL,  -- the promotion's speedup over the seed
           speedup_kept          REAL NOT NULL,  -- the minimized kernel's speed over the promoted kernel's
-          verdict               TEXT NOT NULL,  -- 'minimized', 'unchanged', or how the minimized kernel failed
+          verdict               TEXT NOT NULL,  -- 'minimized' or 'unchanged'
           detail                TEXT NOT NULL,
           at                    INTEGER NOT NULL,  -- Unix time, milliseconds
           PRIMARY KEY (run_id, number),

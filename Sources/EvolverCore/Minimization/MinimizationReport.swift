@@ -30,7 +30,7 @@ public struct MinimizationReport: Codable, Sendable, Equatable {
     public var promotion: Int
     /// The minimized kernel's candidate (nil: nothing could be removed).
     public var candidate: Int?
-    /// `minimized`, `unchanged`, or how the minimized kernel failed a stage.
+    /// `minimized` or `unchanged` (nothing could be taken out).
     public var verdict: String
     public var detail: String
     public var seed: UInt64
