@@ -54,6 +54,7 @@ struct MinimizedCandidate {
         guard suite.verdict == .passed else { return failed(record, suite.verdict, suite.detail) }
         record.stage = .benchmark
         var measured: [String] = []
+        var reversals: [SampleComparison] = []
         let benchmarks: [(BenchmarkSeed.Purpose, WritableKeyPath<StageTiming, UInt64>)] = [(.deciding, \.benchmarkNs), (.confirmation, \.confirmationNs)]
         for (purpose, stage) in benchmarks {
             let recordedBench = purpose == .deciding ? recorded?.evidence.deciding : recorded?.evidence.confirmation
@@ -69,10 +70,12 @@ struct MinimizedCandidate {
             // Reversed: would the promoted kernel be promoted over the minimized one?
             let reversed = try compare(incumbent: bench.candidate, candidate: bench.incumbent, into: &record)
             measured.append(String(format: "%.3fx", c.speedup))
-            if EditListMinimizer.loses(reversed, rule) {
+            reversals.append(reversed)
+            if rule.promotes(reversed) || (purpose == .confirmation && EditListMinimizer.loses(reversals, rule)) {
                 record.decision = Decision.notFaster.rawValue
-                record.detail = String(format: "the %@ benchmark measured the promoted kernel %.3fx as fast (gain %+.2f%%, p = %.2g): the minimized kernel lost what mattered",
-                                       purpose == .deciding ? "deciding" : "confirmation", reversed.speedup, reversed.relativeGain * 100, reversed.pValue)
+                record.detail = String(format: "the %@ benchmark measured the promoted kernel %.3fx as fast (gain %+.2f%%, p = %.2g)%@: the minimized kernel lost what mattered",
+                                       purpose == .deciding ? "deciding" : "confirmation", reversed.speedup, reversed.relativeGain * 100, reversed.pValue,
+                                       rule.promotes(reversed) ? "" : ", over both benchmarks at least the rule's minimum gain")
                 return record
             }
         }
