@@ -9,8 +9,8 @@ struct MinimizeCommand: ParsableCommand {
         abstract: "Delta-debug a promotion's edits down to those that matter, and measure what each kept edit contributes.",
         discussion: """
             Each keep/drop is decided on interleaved samples: a subset of the edits is kept when its kernel passes the whole suite and \
-            the differential test, and in each of two benchmarks the promoted kernel is neither judged faster by the promotion rule nor \
-            estimated faster by its minimum gain. The minimized kernel is recorded as a new candidate of the run and must pass every \
+            the differential test, the promotion rule judges the promoted kernel faster in neither of two benchmarks, and over both \
+            it is not estimated faster by the rule's minimum gain. The minimized kernel is recorded as a new candidate of the run and must pass every \
             stage against the promoted kernel; one that does not is refused and delta debugging goes on without it. A minimized run \
             replays (its minimizations are derived again) but is not resumed.
             Exit status: 0 minimized (or nothing could be removed), 2 usage or configuration error.

@@ -9,7 +9,8 @@ import RunStore
 /// A subset of the edits keeps what matters when its kernel passes the whole fixed suite and the
 /// differential test against the seed, and the promotion rule — given interleaved samples of the
 /// subset's kernel (incumbent) and the promoted kernel (candidate) — does not judge the promoted
-/// kernel faster, in either of two benchmarks (the second with the kernels' order swapped). Every
+/// kernel faster in either of two benchmarks (the second with the kernels' order swapped), nor is
+/// it estimated faster over both by the rule's minimum gain (`loses`). Every
 /// subset is judged against the promoted kernel itself, so what is dropped along the way cannot add
 /// up to more than the rule lets through once. A subset whose kernel has the same machine code as
 /// the promoted one keeps everything without being timed.
