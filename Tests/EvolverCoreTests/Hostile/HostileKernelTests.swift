@@ -270,7 +270,7 @@ struct HostileKernelTests {
     }
 
     /// The no-child check can fail: while a kernel spins, the worker's sandboxed child is visible.
-    @Test("ProcessTable sees the sandboxed child while it runs", .timeLimit(.minutes(1)))
+    @Test("ProcessTable sees the sandboxed child while it runs", .timeLimit(.minutes(5)))
     func processTableSeesRunningChild() throws {
         let sandbox = try HostileSetup.sandbox()
         let worker = WorkerProcess(executable: TestPaths.worker)
