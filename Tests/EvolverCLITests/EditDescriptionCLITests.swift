@@ -20,7 +20,7 @@ struct EditDescriptionCLITests {
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("promotion 1  candidate "))
         #expect(show.stdout.contains("    edits relative to the seed:\n"), "\(show.stdout)")
-        #expect(show.stdout.contains(/lines? \d+/), "every edit names its line: \(show.stdout)")
+        #expect(show.stdout.range(of: #"lines? [0-9]+"#, options: .regularExpression) != nil, "every edit names its line: \(show.stdout)")
         #expect(!show.stdout.contains("@/"), "no edit is shown by its path: \(show.stdout)")
 
         let shown = try CommandRunner.evolver(["show", id, "--json", "--store", store])
