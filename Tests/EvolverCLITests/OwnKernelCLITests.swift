@@ -92,12 +92,38 @@ struct OwnKernelCLITests {
         #expect(wrong.stderr.contains("suite/expected.jsonl says bins["), "\(wrong.stderr)")
         let crash = try evolver(["sandbox", "verify", "hist", "--reference", "python3 -c 'import sys; sys.exit(3)'"])
         #expect(crash.status == 2 && crash.stderr.contains("exited with status 3"), "\(crash.stderr)")
+        // A reference that leaves a process behind holding its stdout is answered when its shell
+        // exits, and what it left is killed with it (waiting for the pipe to close would wait 600 s).
+        let marker = "600.\(getpid() % 1000)"
+        let witness = Process()
+        witness.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        witness.arguments = [marker]
+        try witness.run()
+        #expect(Self.processes(withCommandLine: "/bin/sleep\0\(marker)").count == 1, "the check sees a sleep it started")
+        witness.terminate()
+        witness.waitUntilExit()
+        let lingering = "sleep \(marker) & \(reference)"
+        let began = Date()
+        let left = try CommandRunner.run(TestPaths.evolver, ["sandbox", "verify", "hist", "--reference", lingering, "--sandboxes", sandboxes.path], timeout: 300)
+        #expect(left.status == 0 && Date().timeIntervalSince(began) < 300, "\(left.stderr)")
+        #expect(Self.processes(withCommandLine: "sleep\0\(marker)").isEmpty)
+        let late = try evolver(["sandbox", "verify", "hist", "--reference", "sleep 30", "--timeout", "0.5"])
+        #expect(late.status == 2 && late.stderr.contains("did not answer within 0.5 s"), "\(late.stderr)")
         let check = try evolver(["check", "hist", "--seed", "1"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let run = try evolver(["run", "hist", "--time", "15s", "--seed", "2", "--store", tmp.url.appendingPathComponent("store").path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((summary["candidates"] as? Int ?? 0) > 0)
+    }
+
+    /// The processes whose command line begins with `prefix` (arguments separated by NUL).
+    static func processes(withCommandLine prefix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.filter { name in
+            guard name.allSatisfy(\.isNumber), let line = FileHandle(forReadingAtPath: "/proc/\(name)/cmdline")?.readDataToEndOfFile() else { return false }
+            return String(decoding: line, as: UTF8.self).hasPrefix(prefix)
+        }
     }
 
     static let dotReference = """
