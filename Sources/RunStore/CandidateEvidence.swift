@@ -77,6 +77,8 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
     public var sameCodeAs: Int?
     /// Where the evaluation's time went (nil in runs recorded before it was measured).
     public var timing: StageTiming?
+    /// Comparisons of this candidate an adopted judge failed (nil when there were none).
+    public var judgeFailures: [JudgeFailure]?
 
     public init(screenRounds: [BenchmarkEvidence] = [], deciding: BenchmarkEvidence? = nil,
                 confirmation: BenchmarkEvidence? = nil, differential: DifferentialEvidence? = nil,
@@ -99,5 +101,6 @@ public struct CandidateEvidence: Codable, Sendable, Equatable {
         case deciding, confirmation, differential, image, timing
         case screenRounds = "screen_rounds"
         case sameCodeAs = "same_code_as"
+        case judgeFailures = "judge_failures"
     }
 }

@@ -303,7 +303,10 @@ public final class EvolutionEngine {
         let verdict = try judge.decisive(incumbent: bench.incumbent, candidate: bench.candidate)
         outcome.compareNs += DispatchTime.now().uptimeNanoseconds - started
         outcome.scoringKernelSHA256 = verdict.scorerSHA256
-        if let incident = verdict.incident { incidents.append(incident) }
+        if let incident = verdict.incident {
+            incidents.append(incident)
+            outcome.evidence.note(incident)
+        }
         return verdict.comparison
     }
 

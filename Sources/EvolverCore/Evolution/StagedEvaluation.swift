@@ -140,7 +140,10 @@ struct StagedEvaluation {
                 let verdict = try judge.screen(incumbent: bench.incumbent, candidate: bench.candidate,
                                                shadowed: !result.incidents.isEmpty || (offspring.index + round) % Self.screenShadowEvery == 0)
                 result.compareNs += DispatchTime.now().uptimeNanoseconds - started
-                if let incident = verdict.incident { result.incidents.append(incident) }
+                if let incident = verdict.incident {
+                    result.incidents.append(incident)
+                    result.evidence.note(incident)
+                }
                 let comparison = verdict.comparison
                 result.screenComparison = comparison
                 if comparison.relativeGain < screen.minimumGain {

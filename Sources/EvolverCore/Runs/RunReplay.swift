@@ -80,6 +80,7 @@ final class ReplayJournal: RunJournal {
                 ("origin", Self.describe(r.origin), Self.describe(c.origin)),
                 ("machine code", r.evidence.image ?? "none", c.evidence.image ?? "none"),
                 ("same code as", r.evidence.sameCodeAs.map(String.init) ?? "none", c.evidence.sameCodeAs.map(String.init) ?? "none"),
+                ("judge failures", Self.describe(r.evidence.judgeFailures), Self.describe(c.evidence.judgeFailures)),
             ]
             if let (field, want, got) = fields.first(where: { $0.1 != $0.2 }) {
                 let explanation = field == "edits" ? explain(recorded: r.edits, replayed: c.edits.map(\.record)) : nil
@@ -94,6 +95,13 @@ final class ReplayJournal: RunJournal {
     }
 
     func checkpoint(_ state: SearchState) throws {}
+
+    /// Which comparisons an adopted judge failed, and how (the verdict, not its wording).
+    static func describe(_ failures: [JudgeFailure]?) -> String {
+        guard let failures, !failures.isEmpty else { return "none" }
+        return failures.map { "\($0.failure.prefix { $0 != ":" }) of \($0.scorerSHA256.prefix(12)) on comparison \($0.comparisonSHA256.prefix(12))" }
+            .joined(separator: ", ")
+    }
 
     static func describe(_ origin: CandidateOrigin?) -> String {
         guard let origin else { return "one edit of its parent" }
@@ -143,7 +151,8 @@ extension EvolutionService {
         let timeouts = Dictionary(uniqueKeysWithValues: recorded.filter { $0.verdict == Verdict.timeout.rawValue && ($0.stage == .cheap || $0.stage == .suite) }
             .map { ($0.index, (stage: $0.stage, detail: $0.detail)) })
         let journal = ReplayJournal(recorded: recorded, promotions: promotions, base: try? editBase(run))
-        let judge = try Judge(seedOf: try judgeSandbox(), workerPath: workerPath)
+        // An adopted judge's late calls are taken from the journal, like the candidates' own.
+        let judge = try Judge(seedOf: try judgeSandbox(), workerPath: workerPath, replaying: recorded.flatMap { $0.evidence.judgeFailures ?? [] })
         judge.adopt(source: scoringSource)
         let engine = try EvolutionEngine(
             sandbox: sandbox, options: options, journal: journal, workerPath: workerPath, judge: judge,
@@ -172,7 +181,8 @@ extension EvolutionService {
 
     /// Adoptions as the run journaled them: a promotion of the judge sandbox was adopted when the
     /// history records its adoption (runs recorded before the history existed: when the candidates
-    /// after it were judged by it). Incidents need no answer: the shadow finds them again.
+    /// after it were judged by it). Incidents need no answer: the shadow finds a disagreement
+    /// again, and the judge takes a late call from the candidate's journal (`Judge(replaying:)`).
     func journaledAdoptions(run id: String, recorded: [CandidateRecord]) throws -> JudgeHooks {
         let events = try store.scorerEvents().filter { $0.runID == id && $0.promotion != nil }
         return JudgeHooks(

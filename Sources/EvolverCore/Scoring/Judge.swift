@@ -1,4 +1,5 @@
 import Foundation
+import RunStore
 import Synchronization
 
 /// The scoring kernels a run compares samples with: the judge in use — the seed scorer
@@ -31,6 +32,22 @@ public final class Judge: Sendable {
         static func fields(_ c: SampleComparison) -> String {
             "\(c.twiceU)/\(c.twiceMedianIncumbent)/\(c.twiceMedianCandidate)/\(c.twiceShift)"
         }
+
+        /// The failure as journaled with the candidate it judged (nil for a disagreement, which
+        /// the shadow finds again by itself).
+        public var journaled: JudgeFailure? {
+            failure.map { JudgeFailure(scorerSHA256: scorerSHA256, comparisonSHA256: Judge.comparisonKey(scorerSHA256, incumbent, candidate), failure: $0) }
+        }
+    }
+
+    /// Which comparison: SHA-256 of the scoring kernel's hash and both sample arrays.
+    public static func comparisonKey(_ scorerSHA256: String, _ incumbent: [Int64], _ candidate: [Int64]) -> String {
+        var bytes = Array(scorerSHA256.utf8)
+        for samples in [incumbent, candidate] {
+            bytes += withUnsafeBytes(of: Int64(samples.count).littleEndian, Array.init)
+            for x in samples { bytes += withUnsafeBytes(of: x.littleEndian, Array.init) }
+        }
+        return Hashing.sha256Hex(Data(bytes))
     }
 
     /// What a comparison found, and which kernel's result it is.
@@ -45,17 +62,27 @@ public final class Judge: Sendable {
     let sandbox: Sandbox
     let workerPath: String
     private let adopted = Mutex<SandboxedScorer?>(nil)
+    /// In a replay: the comparisons the recording's adopted kernels timed out on, by
+    /// `comparisonKey`, and how; nil when recording.
+    let journaledTimeouts: [String: String]?
 
     /// A judge that starts with the seed scorer.
-    public init(seed: ScoringKernel, sandbox: Sandbox, workerPath: String) {
+    /// - Parameter replaying: in a replay, the adopted kernels' failures the run journaled: those
+    ///   that were late are taken from the journal (how close a call came to its deadline is a
+    ///   matter of timing), and every other call gets `StagedEvaluation.replayDeadlineScale`
+    ///   times its deadline; nil when recording.
+    public init(seed: ScoringKernel, sandbox: Sandbox, workerPath: String, replaying: [JudgeFailure]? = nil) {
         self.seed = seed
         self.sandbox = sandbox
         self.workerPath = workerPath
+        journaledTimeouts = replaying.map { failures in
+            Dictionary(failures.filter(\.isTimeout).map { ($0.comparisonSHA256, $0.failure) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The seed scorer of the judge sandbox `sandbox`.
-    public convenience init(seedOf sandbox: Sandbox, workerPath: String) throws {
-        self.init(seed: try ScoringKernel(scoreSandbox: sandbox), sandbox: sandbox, workerPath: workerPath)
+    public convenience init(seedOf sandbox: Sandbox, workerPath: String, replaying: [JudgeFailure]? = nil) throws {
+        self.init(seed: try ScoringKernel(scoreSandbox: sandbox), sandbox: sandbox, workerPath: workerPath, replaying: replaying)
     }
 
     /// The adopted kernel in use, nil while the seed judges.
@@ -95,7 +122,11 @@ public final class Judge: Sendable {
         }
         let result: SampleComparison
         do {
-            result = try kernel.compare(incumbent: incumbent, candidate: candidate)
+            if let late = journaledTimeouts?[Self.comparisonKey(kernel.sourceSHA256, incumbent, candidate)] {
+                throw SandboxedScorer.Failure(description: late)
+            }
+            result = try kernel.compare(incumbent: incumbent, candidate: candidate,
+                                        deadlineScale: journaledTimeouts == nil ? 1 : StagedEvaluation.replayDeadlineScale)
         } catch let failure as SandboxedScorer.Failure {
             let reference = try seed.compare(incumbent: incumbent, candidate: candidate)
             return Verdict(comparison: reference, scorerSHA256: seed.sourceSHA256, incident: Incident(
@@ -106,5 +137,13 @@ public final class Judge: Sendable {
         guard reference != result else { return Verdict(comparison: result, scorerSHA256: kernel.sourceSHA256) }
         return Verdict(comparison: reference, scorerSHA256: seed.sourceSHA256, incident: Incident(
             scorerSHA256: kernel.sourceSHA256, incumbent: incumbent, candidate: candidate, active: result, seed: reference, failure: nil))
+    }
+}
+
+extension CandidateEvidence {
+    /// Journals `incident` with the candidate it judged, when it was a failure of the adopted kernel.
+    mutating func note(_ incident: Judge.Incident) {
+        guard let failure = incident.journaled else { return }
+        judgeFailures = (judgeFailures ?? []) + [failure]
     }
 }

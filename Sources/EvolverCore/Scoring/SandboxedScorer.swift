@@ -37,16 +37,34 @@ public final class SandboxedScorer: Sendable {
         min(1000, max(10, n * m / 1000))
     }
 
+    /// How many times a late comparison is tried before it counts as a failure: a child the
+    /// machine did not schedule in time is not a slow judge, and a slow judge is late every time.
+    static let attemptsWhenLate = 2
+
     /// Compares incumbent samples `a` with candidate samples `b` in a sandboxed child.
+    /// - Parameter deadlineScale: how many times `deadlineMs` each call gets (a replay's room to spare).
     /// - Throws: `Failure` when the kernel did not complete the comparison; `EvolverError` when
     ///   the samples are outside the contract or no worker can start.
-    public func compare(incumbent a: [Int64], candidate b: [Int64]) throws -> SampleComparison {
+    public func compare(incumbent a: [Int64], candidate b: [Int64], deadlineScale: Int = 1) throws -> SampleComparison {
         try ScoringKernel.checkContract(a, b)
         let input = try JudgeContract(harness: sandbox.harness).input(incumbent: a, candidate: b, id: "comparison")
         let evaluator = try free.withLock { $0.popLast() }?.value ?? KernelEvaluator(sandbox: sandbox, worker: WorkerProcess(executable: workerPath))
         defer { free.withLock { $0.append(UncheckedSendable(evaluator)) } }
-        let poison = poisons.withLock { KernelEvaluator.poison(&$0) }
-        switch try evaluator.run(source, cases: [input], poisons: [poison], callDeadlineMs: Self.deadlineMs(a.count, b.count)) {
+        var attempt = 1
+        while true {
+            let poison = poisons.withLock { KernelEvaluator.poison(&$0) }
+            let outcome = try evaluator.run(source, cases: [input], poisons: [poison], callDeadlineMs: Self.deadlineMs(a.count, b.count) * deadlineScale)
+            if case .failure(let f) = outcome, f.verdict == .timeout, attempt < Self.attemptsWhenLate {
+                attempt += 1
+                continue
+            }
+            return try Self.comparison(outcome, a.count, b.count)
+        }
+    }
+
+    /// What one call's outcome says about the comparison.
+    private static func comparison(_ outcome: Result<[CallResult], KernelEvaluator.ValidationFailure>, _ n: Int, _ m: Int) throws -> SampleComparison {
+        switch outcome {
         case .failure(let f):
             throw Failure(description: "\(f.verdict.rawValue): \(f.detail)")
         case .success(let calls):
@@ -55,7 +73,7 @@ public final class SandboxedScorer: Sendable {
             }
             let out = ElementType.i64.decode(bytes[...])
             guard out.count == 4 else { throw Failure(description: "it wrote \(out.count) outputs, not 4") }
-            return SampleComparison(n: a.count, m: b.count, twiceU: out[0], twiceMedianIncumbent: out[1], twiceMedianCandidate: out[2], twiceShift: out[3])
+            return SampleComparison(n: n, m: m, twiceU: out[0], twiceMedianIncumbent: out[1], twiceMedianCandidate: out[2], twiceShift: out[3])
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import EvolverCore
+import RunStore
 
 /// An adopted judge runs sandboxed, and the seed scorer shadows every decisive comparison (and a
 /// share of the screens'): a disagreement or a failure is an incident, and the seed's result stands.
@@ -65,6 +66,35 @@ struct JudgeTests {
         #expect(incident.active == nil && incident.failure != nil && incident.reason.hasPrefix("it failed on"), "\(incident.reason)")
         #expect(verdict.comparison == (try judge.seed.compare(incumbent: Self.a, candidate: Self.b)))
         #expect(judge.isSeed)
+    }
+
+    /// A replay meets an adopted kernel's late call where the recording did (how close a call came
+    /// to its deadline is timing, not the kernel), from the failure journaled with the candidate;
+    /// every other comparison is computed again, and a failure is journaled with its comparison.
+    @Test func aReplayTakesTheRecordedLateCallsFromTheJournal() throws {
+        let dawdler = Self.seedSource.replacingOccurrences(
+            of: "out[0] = u2;", with: "if (n == 5) { volatile long long s = 0; long long q; for (q = 0; q < 100000000; q++) s += q; } out[0] = u2;")
+        let recording = try judge(dawdler)
+        let late = try #require(try recording.decisive(incumbent: Self.a, candidate: Self.b).incident?.journaled)
+        #expect(late.isTimeout && late.comparisonSHA256 == Judge.comparisonKey(Hashing.sha256Hex(dawdler), Self.a, Self.b), "\(late)")
+        var evidence = CandidateEvidence()
+        evidence.note(try #require(try judge(dawdler).decisive(incumbent: Self.a, candidate: Self.b).incident))
+        #expect(evidence.judgeFailures == [late])
+
+        // A kernel that is never late, replayed with a journal that says it was late on (a, b).
+        let prompt = Hashing.sha256Hex(Self.wrongOnOddSamples)
+        let journal = JudgeFailure(scorerSHA256: prompt, comparisonSHA256: Judge.comparisonKey(prompt, Self.a, Self.b), failure: late.failure)
+        let replaying = try Judge(seedOf: Self.sandbox, workerPath: TestPaths.worker, replaying: [journal])
+        replaying.adopt(source: Self.wrongOnOddSamples)
+        let other = Self.a.map { $0 + 2 }
+        #expect(try replaying.screen(incumbent: other, candidate: Self.b, shadowed: true).incident == nil, "a comparison not journaled runs again")
+        let met = try replaying.decisive(incumbent: Self.a, candidate: Self.b)
+        #expect(met.incident?.journaled == journal && met.scorerSHA256 == replaying.seed.sourceSHA256 && replaying.isSeed)
+        // The journal of a disagreement or a crash is not taken: those are found again.
+        let crash = JudgeFailure(scorerSHA256: prompt, comparisonSHA256: journal.comparisonSHA256, failure: "crashed: signal 11")
+        let checking = try Judge(seedOf: Self.sandbox, workerPath: TestPaths.worker, replaying: [crash])
+        checking.adopt(source: Self.wrongOnOddSamples)
+        #expect(try checking.decisive(incumbent: Self.a, candidate: Self.b).incident == nil)
     }
 
     /// A judging call must not be told from a guard's by how its buffers are filled: a kernel that
